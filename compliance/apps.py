@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ComplianceConfig(AppConfig):
+    """Rule sets, the evaluator and stored results. Public schema."""
+
+    name = "compliance"
+    verbose_name = "Đánh giá cập nhật website"
+
+    def ready(self):
+        import importlib.util
+
+        if importlib.util.find_spec('compliance.checks'):  # TEMP until the engine lands
+            from . import checks  # noqa: F401  (registers the rule-set system check)

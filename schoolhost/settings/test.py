@@ -1,0 +1,15 @@
+"""The test suite: real PostgreSQL and Redis, fast password hashing, in-memory e-mail."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import CACHES
+
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "schoolhost-test")
+# Tests provision schools from an empty pool unless they ask for one.
+SCHOOL_SCHEMA_POOL_SIZE = 0
+CELERY_TASK_ALWAYS_EAGER = False

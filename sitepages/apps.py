@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SitepagesConfig(AppConfig):
+    """The page types of a school's site. Lives in every school schema."""
+
+    name = "sitepages"
+    verbose_name = "Trang website trường"

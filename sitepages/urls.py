@@ -1,0 +1,3 @@
+"""School-site URLs served before Wagtail's page serving (feeds, sitemap, robots)."""
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""Services (writes) and selectors (reads) about authorities and schools."""

@@ -1,0 +1,80 @@
+"""A few schemas cloned ahead of time, so that creating a school is a rename, not a copy.
+
+Cloning the template takes ~0.7 s; `ALTER SCHEMA … RENAME` takes a millisecond. Pooled
+schemas are not schools (no School row), so `migrate_schemas` does not touch them: each one
+records the template fingerprint it was cloned from, and one that no longer matches is dropped
+rather than handed out.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import connection, transaction
+from django_tenants.clone import CloneSchema
+
+from tenants.models import PooledSchema
+from tenants.services.template import template_assert_ready, template_fingerprint, template_schema_name
+from tenants.services.validation import POOL_PREFIX
+
+
+def schema_clone_from_template(schema_name: str) -> None:
+    """Copy the template (tables and rows) into a new schema, inside the caller's transaction."""
+    connection.set_schema_to_public()
+    template_assert_ready()
+    CloneSchema().clone_schema(template_schema_name(), schema_name, "DATA")
+
+
+def schema_drop(schema_name: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {connection.ops.quote_name(schema_name)} CASCADE")
+
+
+def pool_discard_stale(*, fingerprint: str | None = None) -> int:
+    """Drop pooled schemas cloned from an older template; returns how many."""
+    fingerprint = fingerprint or template_fingerprint()
+    dropped = 0
+    for entry in PooledSchema.objects.exclude(fingerprint=fingerprint):
+        with transaction.atomic():
+            schema_drop(entry.schema_name)
+            entry.delete()
+        dropped += 1
+    return dropped
+
+
+def pool_fill(*, size: int | None = None) -> int:
+    """Top the pool up to `size` ready schemas (default SCHOOL_SCHEMA_POOL_SIZE); returns added."""
+    size = settings.SCHOOL_SCHEMA_POOL_SIZE if size is None else size
+    connection.set_schema_to_public()
+    fingerprint = template_fingerprint()
+    pool_discard_stale(fingerprint=fingerprint)
+    added = 0
+    while PooledSchema.objects.count() < size:
+        schema_name = f"{POOL_PREFIX}{uuid.uuid4().hex[:16]}"
+        with transaction.atomic():
+            schema_clone_from_template(schema_name)
+            PooledSchema.objects.create(schema_name=schema_name, fingerprint=fingerprint)
+        added += 1
+    return added
+
+
+def pool_claim(*, schema_name: str) -> bool:
+    """Rename a fresh pooled schema to `schema_name`; False when none is ready.
+
+    Must run inside the provisioning transaction: if provisioning fails, the rename and the
+    pool row's deletion roll back with it and the schema goes back to the pool.
+    """
+    fingerprint = template_fingerprint()
+    entry = (
+        PooledSchema.objects.select_for_update(skip_locked=True)
+        .filter(fingerprint=fingerprint)
+        .first()
+    )
+    if entry is None:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"ALTER SCHEMA {connection.ops.quote_name(entry.schema_name)} "
+            f"RENAME TO {connection.ops.quote_name(schema_name)}"
+        )
+    entry.delete()
+    return True

@@ -1,0 +1,205 @@
+"""`school_provision`: the one way a school comes to exist (CLI, authority portal, bulk import).
+
+One transaction: claim a pooled schema (or clone the template), insert the School and its
+Domain, then inside the new schema point the Wagtail Site at the school's host, name the home
+page, complete the section tree for the school's levels and create the principal's account.
+PostgreSQL DDL is transactional, so any failure leaves no school, domain or schema behind.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_tenants.utils import schema_context, schema_exists
+
+from sitepages.sections import home_page_ensure, section_tree_ensure
+from tenants.models import Authority, Domain, School
+from tenants.services import pool
+from tenants.services.validation import (
+    SchoolInputError,
+    code_from_name,
+    host_taken_problem,
+    hostname_problem,
+    levels_parse,
+    schema_name_for_code,
+    schema_name_problem,
+    unique_code,
+)
+
+PRINCIPAL_GROUP = "Moderators"
+
+
+@dataclass(frozen=True)
+class ProvisionedSchool:
+    school: School
+    domain: str
+    url: str
+    admin_url: str
+    principal_username: str | None
+    set_password_url: str | None
+    source: str  # "pool" or "clone": how the schema was made
+    seconds: float = field(default=0.0)
+
+    def as_dict(self) -> dict:
+        return {
+            "schema_name": self.school.schema_name,
+            "code": self.school.code,
+            "name": self.school.name,
+            "levels": self.school.levels,
+            "authority": self.school.authority.code,
+            "domain": self.domain,
+            "url": self.url,
+            "admin_url": self.admin_url,
+            "principal_username": self.principal_username,
+            "set_password_url": self.set_password_url,
+            "schema_source": self.source,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def site_url(host: str, path: str = "/") -> str:
+    """Absolute URL on a school's or authority's host (scheme and port from settings)."""
+    port = f":{settings.SITE_URL_PORT}" if settings.SITE_URL_PORT else ""
+    return f"{settings.SITE_URL_SCHEME}://{host}{port}{path}"
+
+
+def _validated(*, authority, name, levels, domain, code, schema_name, principal_email):
+    errors: dict[str, str] = {}
+    name = (name or "").strip()
+    if not name:
+        errors["name"] = "the school's name is required"
+    elif len(name) > 255:
+        errors["name"] = "the school's name has at most 255 characters"
+    if not isinstance(authority, Authority):
+        errors["authority"] = "unknown authority"
+    try:
+        levels = levels_parse(levels)
+    except SchoolInputError as exc:
+        errors.update(exc.errors)
+    domain = (domain or "").strip().lower().rstrip(".")
+    problem = hostname_problem(domain) or host_taken_problem(domain)
+    if problem:
+        errors["domain"] = problem
+    if code:
+        code = code.strip().lower()
+        if code != code_from_name(code):
+            errors["code"] = f"'{code}' is not a valid code: use lowercase ASCII letters, digits and -"
+        elif School.objects.filter(code=code).exists():
+            errors["code"] = f"the code {code} is already used by another school"
+    elif name:
+        code = unique_code(code_from_name(name) or "truong")
+    if code and "code" not in errors:
+        explicit_schema = bool(schema_name)
+        schema_name = schema_name or schema_name_for_code(code)
+        problem = schema_name_problem(schema_name)
+        if not problem and (
+            School.objects.filter(schema_name=schema_name).exists() or schema_exists(schema_name)
+        ):
+            problem = f"the schema {schema_name} already exists"
+        if problem:
+            errors["schema_name" if explicit_schema else "code"] = problem
+    if principal_email:
+        try:
+            validate_email(principal_email)
+        except ValidationError:
+            errors["principal_email"] = f"'{principal_email}' is not a valid e-mail address"
+    if errors:
+        raise SchoolInputError(errors)
+    return name, levels, domain, code, schema_name
+
+
+def school_provision(
+    *,
+    authority: Authority | None,
+    name: str,
+    levels: str | list[str],
+    domain: str,
+    code: str | None = None,
+    schema_name: str | None = None,
+    principal_email: str | None = None,
+    serves_meals: bool = False,
+) -> ProvisionedSchool:
+    """Create a ready-to-use school; raises SchoolInputError (nothing created) on bad input."""
+    started = time.perf_counter()
+    connection.set_schema_to_public()
+    name, levels, domain, code, schema_name = _validated(
+        authority=authority, name=name, levels=levels, domain=domain, code=code,
+        schema_name=schema_name, principal_email=principal_email,
+    )
+    with transaction.atomic():
+        source = "pool" if pool.pool_claim(schema_name=schema_name) else "clone"
+        if source == "clone":
+            pool.schema_clone_from_template(schema_name)
+        school = School.objects.create(
+            schema_name=schema_name, name=name, code=code, levels=levels,
+            authority=authority, principal_email=principal_email or "",
+            serves_meals=serves_meals,
+        )
+        Domain.objects.create(domain=domain, tenant=school, is_primary=True)
+        with schema_context(schema_name):
+            _site_set_up(school=school, domain=domain)
+            principal = _principal_create(email=principal_email) if principal_email else None
+            set_password_url = _set_password_url(principal, domain) if principal else None
+        connection.set_schema_to_public()
+        transaction.on_commit(_pool_refill_later)
+    return ProvisionedSchool(
+        school=school,
+        domain=domain,
+        url=site_url(domain),
+        admin_url=site_url(domain, "/admin/"),
+        principal_username=principal.get_username() if principal else None,
+        set_password_url=set_password_url,
+        source=source,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _site_set_up(*, school: School, domain: str) -> None:
+    home = home_page_ensure(title=school.name, hostname=domain, site_name=school.name)
+    section_tree_ensure(home=home, levels=school.levels)
+
+
+def _principal_create(*, email: str):
+    """The principal's editor account, without a password until they set one."""
+    user = get_user_model().objects.create_user(username=email.lower(), email=email.lower())
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    group = Group.objects.filter(name=PRINCIPAL_GROUP).first()
+    if group:
+        user.groups.add(group)
+    return user
+
+
+def _set_password_url(user, domain: str) -> str:
+    """A one-time link: the token is tied to the password hash, so it dies once used."""
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        urlconf=settings.ROOT_URLCONF,
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return site_url(domain, path)
+
+
+def _pool_refill_later() -> None:
+    if settings.SCHOOL_SCHEMA_POOL_SIZE <= 0:
+        return
+    from tenants.tasks import schema_pool_refill
+
+    try:
+        schema_pool_refill.delay()
+    except Exception:  # noqa: BLE001 — a missing broker must never fail a created school
+        import logging
+
+        logging.getLogger(__name__).warning("could not queue the schema pool refill", exc_info=True)

@@ -1,0 +1,112 @@
+"""Provisioning a school: success, each bad input, atomicity."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django_tenants.utils import schema_context, schema_exists
+from wagtail.models import Site
+
+from sitepages.models import HomePage
+from tenants.models import Domain, School
+from tenants.services import provisioning
+from tenants.services.provisioning import school_provision
+from tenants.services.validation import SchoolInputError
+from tests.factories import school_make
+
+pytestmark = pytest.mark.django_db
+
+
+def test_provisioned_school_has_schema_site_home_and_principal(authority):
+    created = school_provision(
+        authority=authority, name="THCS Nguyễn Du", levels="lower_secondary",
+        domain="thcs-nguyen-du.localhost", principal_email="HieuTruong@NguyenDu.edu.vn",
+    )
+    school = created.school
+    assert school.schema_name == "thcs_nguyen_du"
+    assert school.code == "thcs-nguyen-du"
+    assert school.levels == ["lower_secondary"]
+    assert schema_exists("thcs_nguyen_du")
+    assert Domain.objects.get(domain="thcs-nguyen-du.localhost").tenant == school
+    assert created.as_dict()["url"].startswith("http://thcs-nguyen-du.localhost")
+    with schema_context(school.schema_name):
+        site = Site.objects.get()
+        assert site.hostname == "thcs-nguyen-du.localhost"
+        assert site.root_page.specific.__class__ is HomePage
+        assert site.root_page.title == "THCS Nguyễn Du"
+        principal = get_user_model().objects.get()
+        assert principal.email == "hieutruong@nguyendu.edu.vn"
+        assert not principal.has_usable_password()
+        assert principal.has_perm("wagtailadmin.access_admin")
+    assert "/admin/password_reset/confirm/" in created.set_password_url
+
+
+def test_combined_levels_and_diacritics_give_unique_ascii_names(authority):
+    first = school_make(authority=authority, name="Trường TH & THCS Đông Hòa", levels="primary,lower_secondary")
+    second = school_make(authority=authority, name="Trường TH & THCS Đông Hòa", levels="lower_secondary,primary")
+    assert first.code == "truong-th-thcs-dong-hoa"
+    assert second.code == "truong-th-thcs-dong-hoa-2"
+    assert second.schema_name == "truong_th_thcs_dong_hoa_2"
+    assert first.levels == ["primary", "lower_secondary"] == second.levels
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"domain": "truong a.localhost"}, "domain", "not a valid host name"),
+        ({"domain": "trường.localhost"}, "domain", "no diacritics"),
+        ({"domain": "localhost"}, "domain", "needs a dot"),
+        ({"domain": "-bad.localhost"}, "domain", "not a valid host name"),
+        ({"levels": "primary,high_school"}, "levels", "unknown level(s) high_school"),
+        ({"levels": ""}, "levels", "at least one level"),
+        ({"name": "  "}, "name", "required"),
+        ({"schema_name": "public"}, "schema_name", "reserved by PostgreSQL"),
+        ({"schema_name": "pg_school"}, "schema_name", "reserved by PostgreSQL"),
+        ({"schema_name": "school_template"}, "schema_name", "template"),
+        ({"schema_name": "Bad-Name"}, "schema_name", "not a valid schema name"),
+        ({"code": "Mã Trường"}, "code", "not a valid code"),
+        ({"principal_email": "not-an-email"}, "principal_email", "not a valid e-mail"),
+    ],
+)
+def test_bad_input_names_the_field_and_creates_nothing(authority, changes, field, message):
+    arguments = {
+        "authority": authority, "name": "THCS Lê Lợi", "levels": "lower_secondary",
+        "domain": "thcs-le-loi.localhost", **changes,
+    }
+    with pytest.raises(SchoolInputError) as error:
+        school_provision(**arguments)
+    assert message in error.value.errors[field]
+    assert not School.objects.real().exists()
+    assert not Domain.objects.exists()
+
+
+def test_duplicate_domain_and_code_are_refused(school):
+    host = school.provisioned.domain
+    with pytest.raises(SchoolInputError) as error:
+        school_provision(
+            authority=school.authority, name="Khác", levels="primary", domain=host.upper(),
+            code=school.code,
+        )
+    assert "already used by another school" in error.value.errors["domain"]
+    assert "already used by another school" in error.value.errors["code"]
+
+
+def test_authority_portal_host_cannot_become_a_school_host(authority):
+    with pytest.raises(SchoolInputError) as error:
+        school_make(authority=authority, domain=authority.portal_domain)
+    assert "authority's portal" in error.value.errors["domain"]
+
+
+def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypatch):
+    def broken_principal(**kwargs):
+        raise RuntimeError("mail server exploded")
+
+    monkeypatch.setattr(provisioning, "_principal_create", broken_principal)
+    with pytest.raises(RuntimeError):
+        school_provision(
+            authority=authority, name="THCS Trần Phú", levels="lower_secondary",
+            domain="thcs-tran-phu.localhost", principal_email="ht@tranphu.edu.vn",
+        )
+    connection.set_schema_to_public()
+    assert not School.objects.filter(code="thcs-tran-phu").exists()
+    assert not Domain.objects.filter(domain="thcs-tran-phu.localhost").exists()
+    assert not schema_exists("thcs_tran_phu")

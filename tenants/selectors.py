@@ -6,10 +6,17 @@ from tenants.models import Authority, Domain, School
 def school_for_host(hostname: str) -> School | None:
     """The school a host name serves, or None (the template has no domain, so never matches)."""
     domain = (
-        Domain.objects.select_related("tenant").filter(domain=hostname).only(
-            "tenant__schema_name", "tenant__name", "tenant__status", "tenant__code",
-            "tenant__levels", "tenant__authority_id",
-        ).first()
+        Domain.objects.select_related("tenant")
+        .filter(domain=hostname)
+        .only(
+            "tenant__schema_name",
+            "tenant__name",
+            "tenant__status",
+            "tenant__code",
+            "tenant__levels",
+            "tenant__authority_id",
+        )
+        .first()
     )
     return domain.tenant if domain else None
 
@@ -41,7 +48,9 @@ def authority_and_descendant_ids(authority: Authority) -> list[int]:
     """The authority and every body under it (a province sees its districts' schools)."""
     ids, frontier = [authority.pk], [authority.pk]
     while frontier:
-        frontier = list(Authority.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        frontier = list(
+            Authority.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        )
         ids.extend(frontier)
     return ids
 

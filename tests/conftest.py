@@ -35,3 +35,29 @@ def authority(db):
 @pytest.fixture
 def school(authority):
     return school_make(authority=authority)
+
+
+@pytest.fixture
+def committed_schools(transactional_db):
+    """Provision schools whose schema is committed (for pg_dump, migrate_schemas…); dropped after.
+
+    pytest-django empties the public tables after a transactional test but knows nothing of
+    schemas, so this fixture drops the ones it made.
+    """
+    from tenants.services.pool import schema_drop
+    from tenants.services.template import school_template_ensure
+
+    school_template_ensure()
+    made = []
+
+    def make(**kwargs):
+        school = school_make(authority=kwargs.pop("authority", None) or authority_make(), **kwargs)
+        made.append(school.schema_name)
+        return school
+
+    yield make
+    connection.set_schema_to_public()
+    from tenants.models import PooledSchema
+
+    for name in made + list(PooledSchema.objects.values_list("schema_name", flat=True)):
+        schema_drop(name)

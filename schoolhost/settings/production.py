@@ -15,9 +15,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0").lower() in {"1", "true", "yes"}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = (
-    os.environ.get("SECURE_COOKIES", "1").lower() in {"1", "true", "yes"}
-)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("SECURE_COOKIES", "1").lower() in {
+    "1",
+    "true",
+    "yes",
+}
 
 
 def unsafe_production_settings(*, debug: bool, secret_key: str, allowed_hosts: list) -> list[str]:
@@ -26,7 +28,9 @@ def unsafe_production_settings(*, debug: bool, secret_key: str, allowed_hosts: l
     if debug:
         problems.append("DEBUG is on: set DEBUG=0.")
     if not secret_key or secret_key.startswith("dev-insecure") or len(secret_key) < 32:
-        problems.append("SECRET_KEY is missing, the development default or shorter than 32 characters.")
+        problems.append(
+            "SECRET_KEY is missing, the development default or shorter than 32 characters."
+        )
     if not allowed_hosts:
         problems.append("ALLOWED_HOSTS is empty: list the host names, e.g. '.truong.edu.vn'.")
     return problems

@@ -14,7 +14,11 @@ class AuthorityInputError(ValueError):
 
 @transaction.atomic
 def authority_create(
-    *, code: str, name: str, kind: str, parent_code: str | None = None,
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    parent_code: str | None = None,
     portal_domain: str | None = None,
 ) -> Authority:
     errors = {}

@@ -13,7 +13,11 @@ from django.db import connection, transaction
 from django_tenants.clone import CloneSchema
 
 from tenants.models import PooledSchema
-from tenants.services.template import template_assert_ready, template_fingerprint, template_schema_name
+from tenants.services.template import (
+    template_assert_ready,
+    template_fingerprint,
+    template_schema_name,
+)
 from tenants.services.validation import POOL_PREFIX
 
 

@@ -92,7 +92,9 @@ def _validated(*, authority, name, levels, domain, code, schema_name, principal_
     if code:
         code = code.strip().lower()
         if code != code_from_name(code):
-            errors["code"] = f"'{code}' is not a valid code: use lowercase ASCII letters, digits and -"
+            errors["code"] = (
+                f"'{code}' is not a valid code: use lowercase ASCII letters, digits and -"
+            )
         elif School.objects.filter(code=code).exists():
             errors["code"] = f"the code {code} is already used by another school"
     elif name:
@@ -132,16 +134,25 @@ def school_provision(
     started = time.perf_counter()
     connection.set_schema_to_public()
     name, levels, domain, code, schema_name = _validated(
-        authority=authority, name=name, levels=levels, domain=domain, code=code,
-        schema_name=schema_name, principal_email=principal_email,
+        authority=authority,
+        name=name,
+        levels=levels,
+        domain=domain,
+        code=code,
+        schema_name=schema_name,
+        principal_email=principal_email,
     )
     with transaction.atomic():
         source = "pool" if pool.pool_claim(schema_name=schema_name) else "clone"
         if source == "clone":
             pool.schema_clone_from_template(schema_name)
         school = School.objects.create(
-            schema_name=schema_name, name=name, code=code, levels=levels,
-            authority=authority, principal_email=principal_email or "",
+            schema_name=schema_name,
+            name=name,
+            code=code,
+            levels=levels,
+            authority=authority,
+            principal_email=principal_email or "",
             serves_meals=serves_meals,
         )
         Domain.objects.create(domain=domain, tenant=school, is_primary=True)

@@ -47,8 +47,12 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
             cursor.execute(f"CREATE SCHEMA {connection.ops.quote_name(name)}")
     if schemas_behind([name]):
         call_command(
-            "migrate_schemas", schema_name=name, tenant=True, interactive=False,
-            executor="standard", verbosity=verbosity,
+            "migrate_schemas",
+            schema_name=name,
+            tenant=True,
+            interactive=False,
+            executor="standard",
+            verbosity=verbosity,
         )
     with transaction.atomic(), schema_context(name):
         home = home_page_ensure(title="Trang chủ", hostname=TEMPLATE_HOSTNAME)

@@ -97,9 +97,7 @@ def schema_name_for_code(code: str) -> str:
 
 def unique_code(base: str) -> str:
     """`base`, or `base-2`, `base-3`… when another school already has it."""
-    taken = set(
-        School.objects.filter(code__startswith=base).values_list("code", flat=True)
-    )
+    taken = set(School.objects.filter(code__startswith=base).values_list("code", flat=True))
     if base not in taken:
         return base
     n = 2

@@ -18,8 +18,11 @@ pytestmark = pytest.mark.django_db
 
 def test_provisioned_school_has_schema_site_home_and_principal(authority):
     created = school_provision(
-        authority=authority, name="THCS Nguyễn Du", levels="lower_secondary",
-        domain="thcs-nguyen-du.localhost", principal_email="HieuTruong@NguyenDu.edu.vn",
+        authority=authority,
+        name="THCS Nguyễn Du",
+        levels="lower_secondary",
+        domain="thcs-nguyen-du.localhost",
+        principal_email="HieuTruong@NguyenDu.edu.vn",
     )
     school = created.school
     assert school.schema_name == "thcs_nguyen_du"
@@ -41,8 +44,12 @@ def test_provisioned_school_has_schema_site_home_and_principal(authority):
 
 
 def test_combined_levels_and_diacritics_give_unique_ascii_names(authority):
-    first = school_make(authority=authority, name="Trường TH & THCS Đông Hòa", levels="primary,lower_secondary")
-    second = school_make(authority=authority, name="Trường TH & THCS Đông Hòa", levels="lower_secondary,primary")
+    first = school_make(
+        authority=authority, name="Trường TH & THCS Đông Hòa", levels="primary,lower_secondary"
+    )
+    second = school_make(
+        authority=authority, name="Trường TH & THCS Đông Hòa", levels="lower_secondary,primary"
+    )
     assert first.code == "truong-th-thcs-dong-hoa"
     assert second.code == "truong-th-thcs-dong-hoa-2"
     assert second.schema_name == "truong_th_thcs_dong_hoa_2"
@@ -69,8 +76,11 @@ def test_combined_levels_and_diacritics_give_unique_ascii_names(authority):
 )
 def test_bad_input_names_the_field_and_creates_nothing(authority, changes, field, message):
     arguments = {
-        "authority": authority, "name": "THCS Lê Lợi", "levels": "lower_secondary",
-        "domain": "thcs-le-loi.localhost", **changes,
+        "authority": authority,
+        "name": "THCS Lê Lợi",
+        "levels": "lower_secondary",
+        "domain": "thcs-le-loi.localhost",
+        **changes,
     }
     with pytest.raises(SchoolInputError) as error:
         school_provision(**arguments)
@@ -83,7 +93,10 @@ def test_duplicate_domain_and_code_are_refused(school):
     host = school.provisioned.domain
     with pytest.raises(SchoolInputError) as error:
         school_provision(
-            authority=school.authority, name="Khác", levels="primary", domain=host.upper(),
+            authority=school.authority,
+            name="Khác",
+            levels="primary",
+            domain=host.upper(),
             code=school.code,
         )
     assert "already used by another school" in error.value.errors["domain"]
@@ -103,8 +116,11 @@ def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypat
     monkeypatch.setattr(provisioning, "_principal_create", broken_principal)
     with pytest.raises(RuntimeError):
         school_provision(
-            authority=authority, name="THCS Trần Phú", levels="lower_secondary",
-            domain="thcs-tran-phu.localhost", principal_email="ht@tranphu.edu.vn",
+            authority=authority,
+            name="THCS Trần Phú",
+            levels="lower_secondary",
+            domain="thcs-tran-phu.localhost",
+            principal_email="ht@tranphu.edu.vn",
         )
     connection.set_schema_to_public()
     assert not School.objects.filter(code="thcs-tran-phu").exists()

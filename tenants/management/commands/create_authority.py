@@ -12,7 +12,9 @@ class Command(BaseCommand):
         parser.add_argument("--name", required=True)
         parser.add_argument("--kind", required=True, choices=Authority.Kind.values)
         parser.add_argument("--parent", help="code of the authority above it")
-        parser.add_argument("--domain", help="host name of its portal, e.g. pgd-phongdien.localhost")
+        parser.add_argument(
+            "--domain", help="host name of its portal, e.g. pgd-phongdien.localhost"
+        )
 
     def handle(self, *args, code, name, kind, parent, domain, **options):
         try:

@@ -18,7 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--authority", required=True, help="code of the overseeing body")
         parser.add_argument("--name", required=True, help='e.g. "THCS Nguyễn Du"')
         parser.add_argument(
-            "--levels", required=True,
+            "--levels",
+            required=True,
             help="comma-separated: preschool, primary, lower_secondary",
         )
         parser.add_argument("--domain", required=True, help="e.g. thcs-nguyen-du.localhost")
@@ -50,7 +51,9 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(created.as_dict(), ensure_ascii=False))
             return
-        self.stdout.write(self.style.SUCCESS(f"Created {created.school.name} in {created.seconds:.2f} s"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Created {created.school.name} in {created.seconds:.2f} s")
+        )
         self.stdout.write(f"  site:   {created.url}")
         self.stdout.write(f"  admin:  {created.admin_url}")
         self.stdout.write(f"  schema: {created.school.schema_name}")

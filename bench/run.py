@@ -1,0 +1,77 @@
+"""schoolhost benchmarks, one command (`make bench`): figures and ratios from one run.
+
+Runs against its own database (DATABASE_URL's server, database `schoolhost_bench`), which it
+keeps between runs so the thousand school schemas are cloned only once. Prints each figure next
+to its baseline measured in the same run and writes them to bench/results/latest.json.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _bench_database_url() -> str:
+    url = urllib.parse.urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x"))
+    return urllib.parse.urlunparse(url._replace(path="/schoolhost_bench"))
+
+
+def setup_django() -> None:
+    os.environ["DATABASE_URL"] = _bench_database_url()
+    os.environ.setdefault("CACHE_KEY_PREFIX", "schoolhost-bench")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "schoolhost.settings.dev"
+    import subprocess
+
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "ensure_database.py")], check=True)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
+    from tenants.services.template import school_template_ensure
+
+    school_template_ensure()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", nargs="*", help="provisioning migrations serving …")
+    parser.add_argument("--schools", type=int, default=1000, help="schemas for the migrate check")
+    parser.add_argument("--provision", type=int, default=15, help="schools per provisioning path")
+    parser.add_argument("--standard", type=int, default=3, help="schools on the migrate-on-create path")
+    parser.add_argument("--stock-sample", type=int, default=40, help="schemas migrated by the stock executor")
+    args = parser.parse_args()
+    setup_django()
+    from bench import migrations, provisioning
+
+    suites = {"provisioning": provisioning.run, "migrations": migrations.run}
+    try:
+        from bench import serving
+
+        suites["serving"] = serving.run
+    except ImportError:
+        pass
+    results: dict = {}
+    for name, run in suites.items():
+        if args.only and name not in args.only:
+            continue
+        print(f"\n== {name}", flush=True)
+        results.update(run(args))
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    previous = {}
+    if (out / "latest.json").exists():
+        previous = json.loads((out / "latest.json").read_text())
+    (out / "latest.json").write_text(json.dumps({**previous, **results}, indent=2, sort_keys=True))
+    print(f"\nwrote {out / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Load the demo through the real services (idempotent: existing schools are kept)."""
+
+from django.contrib.auth import get_user_model
+from django_tenants.utils import schema_context
+
+from tenants.models import Authority, Domain
+from tenants.services.authorities import authority_create
+from tenants.services.provisioning import school_provision
+
+from .data import DEMO_AUTHORITY, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_SCHOOLS
+
+
+def _authority(spec: dict, parent: Authority | None = None) -> Authority:
+    existing = Authority.objects.filter(code=spec["code"]).first()
+    if existing:
+        return existing
+    return authority_create(
+        code=spec["code"], name=spec["name"], kind=spec["kind"],
+        parent_code=parent.code if parent else None, portal_domain=spec["portal_domain"],
+    )
+
+
+def demo_load(*, log=print) -> dict:
+    """Create the demo province, district office and twelve schools; return the logins."""
+    province = _authority(DEMO_PROVINCE)
+    authority = _authority(DEMO_AUTHORITY, parent=province)
+    logins = []
+    for name, levels, host, serves_meals in DEMO_SCHOOLS:
+        email = f"hieutruong@{host.split('.')[0]}.edu.vn"
+        domain = Domain.objects.filter(domain=host).select_related("tenant").first()
+        if domain:
+            school = domain.tenant
+        else:
+            created = school_provision(
+                authority=authority, name=name, levels=levels, domain=host,
+                principal_email=email, serves_meals=serves_meals,
+            )
+            school = created.school
+            log(f"  created {name} ({created.source}, {created.seconds:.2f} s)")
+        with schema_context(school.schema_name):
+            user = get_user_model().objects.filter(email=email).first()
+            if user and not user.has_usable_password():
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+        logins.append((name, host, email))
+    return {"authority": authority, "province": province, "logins": logins}

@@ -34,7 +34,7 @@ demo-data: migrate
 	$(ENV) $(PY) manage.py load_demo
 
 ## Fresh machine → running product (web on :8000, Celery worker and beat), demo data loaded.
-demo: demo-data
+demo: migrate
 	@$(ENV) bash scripts/run-demo.sh
 
 stop:

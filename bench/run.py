@@ -46,6 +46,7 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=1000, help="schemas for the migrate check")
     parser.add_argument("--provision", type=int, default=15, help="schools per provisioning path")
     parser.add_argument("--standard", type=int, default=3, help="schools on the migrate-on-create path")
+    parser.add_argument("--real", type=int, default=60, help="full clones among --schools")
     parser.add_argument("--stock-sample", type=int, default=40, help="schemas migrated by the stock executor")
     args = parser.parse_args()
     setup_django()

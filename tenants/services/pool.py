@@ -45,10 +45,29 @@ def pool_discard_stale(*, fingerprint: str | None = None) -> int:
     return dropped
 
 
+POOL_LOCK = 7_412_001  # advisory lock key: one pool filler at a time, across processes
+
+
 def pool_fill(*, size: int | None = None) -> int:
-    """Top the pool up to `size` ready schemas (default SCHOOL_SCHEMA_POOL_SIZE); returns added."""
+    """Top the pool up to `size` ready schemas (default SCHOOL_SCHEMA_POOL_SIZE); returns added.
+
+    Refills are queued after every provisioning, so several may run at once; only the one
+    holding the advisory lock works, the others return 0 at once.
+    """
     size = settings.SCHOOL_SCHEMA_POOL_SIZE if size is None else size
     connection.set_schema_to_public()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [POOL_LOCK])
+        if not cursor.fetchone()[0]:
+            return 0
+    try:
+        return _pool_fill_locked(size)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [POOL_LOCK])
+
+
+def _pool_fill_locked(size: int) -> int:
     fingerprint = template_fingerprint()
     pool_discard_stale(fingerprint=fingerprint)
     added = 0

@@ -1,0 +1,120 @@
+"""What the public schema keeps about compliance: which rule sets an authority applies, its
+school calendar and parameter overrides (with their history), and every school's stored
+results, so dashboards and reports read one table instead of every school's schema."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models import Authority, School
+
+
+class RulesetAssignment(models.Model):
+    """An authority applies a rule set from a date (inclusive) until another (exclusive).
+
+    An authority without any assignment inherits its parent's (a province's choice is the
+    default for the bodies under it).
+    """
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="rulesets")
+    ruleset_id = models.CharField(_("bộ quy tắc"), max_length=64)
+    effective_from = models.DateField(_("áp dụng từ"))
+    effective_to = models.DateField(_("đến trước ngày"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["authority", "ruleset_id", "effective_from"]
+
+    def __str__(self):
+        return f"{self.authority.code}: {self.ruleset_id} from {self.effective_from}"
+
+
+class RuleParameterOverride(models.Model):
+    """An authority's own value for a rule's parameters (e.g. its timetable dates)."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="overrides")
+    ruleset_id = models.CharField(max_length=64)
+    rule_id = models.CharField(max_length=64)
+    params = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "ruleset_id", "rule_id"], name="one_override_per_rule"
+            )
+        ]
+
+
+class RuleParameterChange(models.Model):
+    """The audit trail of overrides: who changed what, when, from what to what."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="+")
+    ruleset_id = models.CharField(max_length=64)
+    rule_id = models.CharField(max_length=64)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    changed_by = models.CharField(max_length=150)
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+
+
+class CalendarYear(models.Model):
+    """An authority's school calendar for one school year (a province's is inherited)."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="calendars")
+    school_year_start = models.PositiveIntegerField(_("năm học bắt đầu"))
+    semester1_start = models.DateField(_("ngày đầu học kỳ I"))
+    semester1_end = models.DateField(_("ngày cuối học kỳ I"))
+    semester2_start = models.DateField(_("ngày đầu học kỳ II"))
+    semester2_end = models.DateField(_("ngày cuối học kỳ II"))
+    # [{"monday": "2027-02-01", "label": "tet"}, …]
+    breaks = models.JSONField(_("tuần nghỉ"), default=list, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "school_year_start"], name="one_calendar_per_year"
+            )
+        ]
+
+
+class ObligationResult(models.Model):
+    """One obligation of one school as last evaluated (replaced on every evaluation)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="obligations")
+    ruleset = models.CharField(max_length=64)
+    rule = models.CharField(max_length=64)
+    period_key = models.CharField(max_length=32)
+    item = models.CharField(max_length=64, blank=True, default="")
+    kind = models.CharField(max_length=32)
+    month = models.CharField(max_length=7, help_text="YYYY-MM the obligation is filed under")
+    due_at = models.DateTimeField(null=True)
+    status = models.CharField(max_length=16)
+    satisfied_at = models.DateTimeField(null=True)
+    late_by = models.DurationField(null=True)
+    evidence = models.JSONField(default=list)
+    reason = models.TextField(blank=True)
+    weight = models.FloatField(default=1.0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "ruleset", "rule", "period_key", "item"],
+                name="one_result_per_obligation",
+            )
+        ]
+        indexes = [models.Index(fields=["school", "month"]), models.Index(fields=["month", "status"])]
+
+
+class SchoolEvaluation(models.Model):
+    """The latest evaluation of a school: when, as of when, and its headline figures."""
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="evaluation")
+    as_of = models.DateTimeField()
+    evaluated_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(default=dict)
+    month_category = models.CharField(max_length=32, blank=True)
+    last_published_at = models.DateTimeField(null=True)
+    next_due_at = models.DateTimeField(null=True)

@@ -8,7 +8,4 @@ class ComplianceConfig(AppConfig):
     verbose_name = "Đánh giá cập nhật website"
 
     def ready(self):
-        import importlib.util
-
-        if importlib.util.find_spec('compliance.checks'):  # TEMP until the engine lands
-            from . import checks  # noqa: F401  (registers the rule-set system check)
+        from . import checks  # noqa: F401  (registers the rule-set system check)

@@ -1,0 +1,124 @@
+"""latency: each page must go live within a delay of a moment it records (its anchor).
+
+Topical news by 16:00 of its event day (`event_date`, a date: counted from local midnight),
+an urgent notice within 1 hour of `received_at` (an instant), a new official document within
+1 working day of `issued_on`, a disclosure change within 10 working days of `changed_at`.
+One obligation per page, keyed `page:<id>`. Only live time at or after the anchor counts (the
+obligation opens then). When a page is several evidence items (its anchor was edited), the
+current one — the latest to go live — is judged, with its own live intervals, so an edit never
+moves evidence back in time. A page never published is missing once due (a drafted urgent
+notice is a missed one). A page without the anchor is not this rule's business (only changed
+disclosures carry `changed_at`); one whose anchor is unusable (a naive datetime, a bad string)
+is not_applicable, with the reason, so the data error shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..assess import assess, describe, known_stretches
+from ..deadlines import DeadlineSpec
+from ..evidence import EvidenceItem
+from ..localtime import as_utc, local_midnight
+from ..obligations import Boundary, Obligation, Status
+from ..periods import PageKey
+from .base import Kind, Param, RuleContext, register
+from .common import BOUNDARY, GRACE, deadline_problem
+
+
+def _offset_problem(value: Any) -> str | None:
+    if message := deadline_problem(value):
+        return message
+    if {"month", "months", "day"} & set(value):
+        return "an offset takes only working_days, days, hours and minutes"
+    return None
+
+
+def anchor_instant(value: Any) -> datetime | None:
+    """An anchor attribute as an instant: dates at local midnight; None if unusable."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        return as_utc(value) if value.tzinfo is not None else None
+    if isinstance(value, date):
+        return local_midnight(value)
+    return None
+
+
+@register
+class Latency(Kind):
+    name = "latency"
+    upcoming = "all"
+    params = (
+        Param("anchor", str, required=True, doc="the attribute the delay counts from"),
+        Param("offset", dict, default={}, check=_offset_problem),
+        BOUNDARY,
+        GRACE,
+    )
+
+    def obligations(self, ctx: RuleContext) -> Iterable[Obligation]:
+        spec = DeadlineSpec.parse(ctx.params["offset"])
+        inclusive = ctx.params["boundary"] == Boundary.BY
+        grace = timedelta(minutes=ctx.params["grace_minutes"])
+        anchor_name = ctx.params["anchor"]
+        for item in self._current_items(ctx.items, ctx.as_of).values():
+            key = PageKey(item.page_id).key
+            if item.attrs.get(anchor_name) is None:
+                continue
+            opens_at = anchor_instant(item.attrs[anchor_name])
+            if opens_at is None:
+                yield ctx.obligation(
+                    period_key=key,
+                    due_at=None,
+                    status=Status.NOT_APPLICABLE,
+                    reference_at=item.first_live(ctx.as_of) or ctx.as_of,
+                    evidence=(item.ref,),
+                    reason=f"{item.page_type} {item.page_id} has no usable {anchor_name}",
+                )
+                continue
+            due_at = spec.resolve(base=opens_at, school_year_start=None, calendar=ctx.calendar)
+            due_at += grace
+            stretches = known_stretches([item], as_of=ctx.as_of, opens_at=opens_at)
+            assessment = assess(
+                stretches=stretches, due_at=due_at, inclusive=inclusive, as_of=ctx.as_of
+            )
+            yield ctx.obligation(
+                period_key=key,
+                due_at=due_at,
+                due_inclusive=inclusive,
+                status=assessment.status,
+                satisfied_at=assessment.satisfied_at,
+                late_by=assessment.late_by,
+                evidence=(item.ref,),
+                reason=describe(
+                    assessment,
+                    what=f"{item.page_type} {item.title!r}",
+                    due_at=due_at,
+                    inclusive=inclusive,
+                ),
+            )
+
+    @staticmethod
+    def _current_items(
+        items: Iterable[EvidenceItem], as_of: datetime
+    ) -> Mapping[int, EvidenceItem]:
+        """Per page, the item that went live last (never-live items rank below live ones)."""
+        current: dict[int, tuple[tuple[int, datetime | None], EvidenceItem]] = {}
+        for item in items:
+            known = item.live_until(as_of)
+            rank = (1, known[-1][0]) if known else (0, None)
+            held = current.get(item.page_id)
+            if held is None or _later(rank, held[0]):
+                current[item.page_id] = (rank, item)
+        return {pid: item for pid, (_, item) in current.items()}
+
+
+def _later(rank: tuple[int, datetime | None], than: tuple[int, datetime | None]) -> bool:
+    if rank[0] != than[0]:
+        return rank[0] > than[0]
+    return rank[1] is None or (than[1] is not None and rank[1] >= than[1])

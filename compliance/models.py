@@ -43,6 +43,9 @@ class RuleParameterOverride(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.authority_id}: {self.ruleset_id}/{self.rule_id}"
+
 
 class RuleParameterChange(models.Model):
     """The audit trail of overrides: who changed what, when, from what to what."""
@@ -57,6 +60,9 @@ class RuleParameterChange(models.Model):
 
     class Meta:
         ordering = ["-changed_at"]
+
+    def __str__(self):
+        return f"{self.ruleset_id}/{self.rule_id} by {self.changed_by} at {self.changed_at}"
 
 
 class CalendarYear(models.Model):
@@ -77,6 +83,9 @@ class CalendarYear(models.Model):
                 fields=["authority", "school_year_start"], name="one_calendar_per_year"
             )
         ]
+
+    def __str__(self):
+        return f"{self.authority_id}: {self.school_year_start}-{self.school_year_start + 1}"
 
 
 class ObligationResult(models.Model):
@@ -104,7 +113,13 @@ class ObligationResult(models.Model):
                 name="one_result_per_obligation",
             )
         ]
-        indexes = [models.Index(fields=["school", "month"]), models.Index(fields=["month", "status"])]
+        indexes = [
+            models.Index(fields=["school", "month"]),
+            models.Index(fields=["month", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.school_id} {self.ruleset}/{self.rule} {self.period_key}: {self.status}"
 
 
 class SchoolEvaluation(models.Model):
@@ -118,3 +133,6 @@ class SchoolEvaluation(models.Model):
     month_category = models.CharField(max_length=32, blank=True)
     last_published_at = models.DateTimeField(null=True)
     next_due_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"{self.school_id} as of {self.as_of}"

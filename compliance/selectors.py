@@ -74,7 +74,6 @@ def calendar_year_as_school_year(row: CalendarYear) -> SchoolYear:
         s2_first=row.semester2_start,
         s2_last=row.semester2_end,
         breaks=tuple(
-            BreakWeek(date.fromisoformat(b["monday"]), b.get("label", "other"))
-            for b in row.breaks
+            BreakWeek(date.fromisoformat(b["monday"]), b.get("label", "other")) for b in row.breaks
         ),
     )

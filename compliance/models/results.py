@@ -1,4 +1,4 @@
-"""Rule-set choices, calendars and overrides of authorities, and stored results: what the
+"""What the public schema keeps about compliance: which rule sets an authority applies, its
 school calendar and parameter overrides (with their history), and every school's stored
 results, so dashboards and reports read one table instead of every school's schema."""
 

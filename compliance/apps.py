@@ -9,3 +9,6 @@ class ComplianceConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the rule-set system check)
+        from .signal_handlers import connect
+
+        connect()

@@ -49,8 +49,13 @@ def evaluate(
     as_of: datetime,
     window: tuple[datetime, datetime] | None = None,
     overrides: Overrides | None = None,
+    since: datetime | None = None,
 ) -> list[Obligation]:
-    """Every obligation of the school in the window, judged as of `as_of`."""
+    """Every obligation of the school in the window, judged as of `as_of`.
+
+    `since` (e.g. when the school joined the platform) moves the default window's start later:
+    nothing is owed for the time before a school had a site here.
+    """
     as_of = as_utc(as_of)
     if as_of > snapshot.taken_at:
         raise ValueError("as_of is after the snapshot was taken: later evidence is unknown")
@@ -60,6 +65,8 @@ def evaluate(
     if window is None:
         year = school_year_of(local_date(as_of))
         start = local_midnight(date(year, SCHOOL_YEAR_FIRST_MONTH, 1))
+        if since is not None:
+            start = min(max(start, as_utc(since)), as_of)
         end, span_end = as_of + ONE_MICROSECOND, as_of + LOOKAHEAD
     else:
         start, end = as_utc(window[0]), as_utc(window[1])

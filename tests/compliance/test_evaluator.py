@@ -225,3 +225,28 @@ def test_snapshot_refuses_unknown_levels():
         EvidenceSnapshot(
             school_levels=frozenset({"upper_secondary"}), items=(), taken_at=at(2026, 1, 1)
         )
+
+
+def test_since_drops_obligations_from_before_the_school_joined():
+    """A school that joined in November owes nothing for August–October."""
+    from datetime import UTC, datetime
+
+    from compliance.engine import EvidenceSnapshot, default_calendar, evaluate
+    from compliance.engine.rulesets import load_rulesets
+
+    letter = load_rulesets()["letter-2015"]
+    as_of = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
+    snapshot = EvidenceSnapshot(school_levels=frozenset({"primary"}), items=(), taken_at=as_of)
+    every = evaluate(
+        rulesets=[(letter, datetime(2015, 1, 1).date(), None)],
+        calendar=default_calendar(school_year_start=2026), snapshot=snapshot, as_of=as_of,
+    )
+    joined = evaluate(
+        rulesets=[(letter, datetime(2015, 1, 1).date(), None)],
+        calendar=default_calendar(school_year_start=2026), snapshot=snapshot, as_of=as_of,
+        since=datetime(2026, 11, 1, tzinfo=UTC),
+    )
+    assert any(o.rule == "annual-plan" and o.period_key == "2026-2027" for o in every)
+    assert not any(o.rule == "annual-plan" and o.period_key == "2026-2027" for o in joined)
+    assert any(o.period_key == "2026-W47" and o.rule == "weekly-plan" for o in joined)
+    assert all(o.reference_at >= datetime(2026, 10, 31, 17, 0, tzinfo=UTC) for o in joined)

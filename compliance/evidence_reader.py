@@ -1,0 +1,230 @@
+"""Build a school's `EvidenceSnapshot` from its own schema.
+
+Evidence is what Wagtail recorded with server time: the publish / unpublish / delete entries of
+its page log, and for each publish the revision that went live (whose content says which
+period the page covered then). Fields an editor can type — `first_published_at`,
+`last_published_at`, `go_live_at` — are never read: a scheduled page counts from the log entry
+written when it actually went live, and an edit that moves a page to another period starts a
+new evidence item at that edit's publication. Deleted pages have lost their revisions, so
+their items are kept as tombstones written just before deletion (sitepages.EvidenceTombstone).
+
+Must be called with the connection on the school's schema.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, PageLogEntry, Revision
+
+from compliance.engine import EvidenceItem, EvidenceSnapshot
+
+PUBLISH, UNPUBLISH, DELETE = "wagtail.publish", "wagtail.unpublish", "wagtail.delete"
+
+# page type → (period fields, attribute fields) read from each published revision.
+EVIDENCE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "OrganisationPage": ((), ()),
+    "ProcedurePage": ((), ()),
+    "ProcedureIndexPage": ((), ()),
+    "ContactPage": ((), ()),
+    "AnnualPlanPage": (("school_year_start",), ()),
+    "MonthlyPlanPage": (("month",), ()),
+    "WeeklyPlanPage": (("week_start",), ()),
+    "WorkSchedulePage": (("week_start",), ()),
+    "LessonRegisterPage": (("week_start",), ()),
+    "TimetablePage": (("school_year_start", "semester"), ("effective_from",)),
+    "MenuPage": (("week_start",), ()),
+    "NewsPage": ((), ("kind", "event_date", "received_at")),
+    "NewsIndexPage": ((), ()),
+    "OfficialDocumentPage": ((), ("issued_on", "number")),
+    "DocumentIndexPage": ((), ()),
+    "DisclosureIndexPage": ((), ()),
+    "DisclosureYearPage": (("school_year_start",), ()),
+    "DisclosurePage": (("school_year_start", "item"), ("changed_at",)),
+    "AdmissionPage": ((), ()),
+    "FeedbackFormPage": ((), ()),
+    "PlanIndexPage": ((), ()),
+    "ScheduleIndexPage": ((), ()),
+    "MenuIndexPage": ((), ()),
+}
+DATE_FIELDS = {"week_start", "month", "event_date", "issued_on", "effective_from"}
+DATETIME_FIELDS = {"received_at", "changed_at"}
+
+
+def _evidence_content_types() -> dict[int, str]:
+    models = [
+        model
+        for model in apps.get_app_config("sitepages").get_models()
+        if model.__name__ in EVIDENCE_FIELDS
+    ]
+    return {
+        ct.pk: model.__name__
+        for model, ct in ContentType.objects.get_for_models(
+            *models, for_concrete_models=False
+        ).items()
+    }
+
+
+def _typed(name: str, value):
+    if value in (None, ""):
+        return None
+    if name in DATE_FIELDS and isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if name in DATETIME_FIELDS and isinstance(value, str):
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
+
+
+def _fields_of(content: dict, names: tuple[str, ...]) -> dict:
+    return {
+        name: _typed(name, content.get(name))
+        for name in names
+        if content.get(name) not in (None, "")
+    }
+
+
+def items_from_history(*, page_id, page_type, title, url, events) -> list[EvidenceItem]:
+    """Turn one page's ordered (timestamp, action, content) events into evidence items.
+
+    One item per distinct (period, attributes) the page was published with; each item's live
+    intervals end when the page was unpublished, deleted or republished with other values.
+    """
+    period_names, attr_names = EVIDENCE_FIELDS[page_type]
+    intervals: dict[tuple, list] = defaultdict(list)
+    values: dict[tuple, tuple[dict, dict]] = {}
+    current, started = None, None
+    for at, action, content in events:
+        if action == PUBLISH:
+            period = _fields_of(content or {}, period_names)
+            attrs = _fields_of(content or {}, attr_names)
+            key = (tuple(sorted(period.items())), tuple(sorted(attrs.items())))
+            values.setdefault(key, (period, attrs))
+            if current == key:
+                continue
+            if current is not None:
+                intervals[current].append((started, at))
+            current, started = key, at
+        elif current is not None:  # unpublish or delete
+            intervals[current].append((started, at))
+            current = None
+    if current is not None:
+        intervals[current].append((started, None))
+    return [
+        EvidenceItem(
+            page_id=page_id,
+            page_type=page_type,
+            title=title,
+            url=url,
+            period=values[key][0],
+            attrs=values[key][1],
+            live=tuple(spans),
+        )
+        for key, spans in intervals.items()
+    ]
+
+
+def evidence_snapshot(
+    *, levels, serves_meals: bool, taken_at: dt.datetime, site_url: str
+) -> EvidenceSnapshot:
+    """Everything the school's schema proves, as known at `taken_at` (three queries)."""
+    types = _evidence_content_types()
+    pages = {
+        page["pk"]: page
+        for page in Page.objects.filter(content_type_id__in=types).values(
+            "pk", "content_type_id", "title", "url_path"
+        )
+    }
+    entries = list(
+        PageLogEntry.objects.filter(
+            action__in=(PUBLISH, UNPUBLISH, DELETE),
+            page_id__in=list(pages),
+            timestamp__lte=taken_at,
+        )
+        .order_by("timestamp", "pk")
+        .values("page_id", "action", "timestamp", "revision_id")
+    )
+    revisions = dict(
+        Revision.objects.filter(
+            pk__in={e["revision_id"] for e in entries if e["revision_id"]}
+        ).values_list("pk", "content")
+    )
+    events = defaultdict(list)
+    for entry in entries:
+        events[entry["page_id"]].append(
+            (entry["timestamp"], entry["action"], revisions.get(entry["revision_id"]))
+        )
+    root_path = _site_root_path()
+    items = []
+    for page_id, page in pages.items():
+        url = site_url.rstrip("/") + "/" + page["url_path"][len(root_path) :].lstrip("/")
+        items.extend(
+            items_from_history(
+                page_id=page_id,
+                page_type=types[page["content_type_id"]],
+                title=page["title"],
+                url=url,
+                events=events.get(page_id, []),
+            )
+        )
+    items.extend(_tombstone_items(taken_at))
+    return EvidenceSnapshot(
+        school_levels=frozenset(levels),
+        items=tuple(items),
+        taken_at=taken_at,
+        serves_meals=serves_meals,
+    )
+
+
+def _site_root_path() -> str:
+    from wagtail.models import Site
+
+    site = Site.objects.select_related("root_page").first()
+    return site.root_page.url_path if site else "/"
+
+
+def _tombstone_items(taken_at: dt.datetime) -> list[EvidenceItem]:
+    try:
+        tombstones = apps.get_model("sitepages", "EvidenceTombstone")
+    except LookupError:
+        return []
+    items = []
+    for tombstone in tombstones.objects.filter(deleted_at__lte=taken_at):
+        items.extend(evidence_items_from_json(tombstone.items))
+    return items
+
+
+def evidence_items_to_json(items: list[EvidenceItem]) -> list[dict]:
+    def encode(value):
+        return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+
+    return [
+        {
+            "page_id": item.page_id,
+            "page_type": item.page_type,
+            "title": item.title,
+            "url": item.url,
+            "period": {k: encode(v) for k, v in item.period.items()},
+            "attrs": {k: encode(v) for k, v in item.attrs.items()},
+            "live": [[encode(s), encode(e)] for s, e in item.live],
+        }
+        for item in items
+    ]
+
+
+def evidence_items_from_json(data: list[dict]) -> list[EvidenceItem]:
+    def moment(value):
+        return None if value is None else dt.datetime.fromisoformat(value)
+
+    return [
+        EvidenceItem(
+            page_id=raw["page_id"],
+            page_type=raw["page_type"],
+            title=raw["title"],
+            url=raw["url"],
+            period={k: _typed(k, v) for k, v in raw["period"].items()},
+            attrs={k: _typed(k, v) for k, v in raw["attrs"].items()},
+            live=tuple((moment(s), moment(e)) for s, e in raw["live"]),
+        )
+        for raw in data
+    ]

@@ -1,0 +1,48 @@
+import datetime as dt
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from compliance.engine.localtime import LOCAL_TZ
+from compliance.presentation import report_table
+from compliance.services.evaluation import school_obligations
+from tenants.selectors import school_by_schema_or_domain
+
+
+def parse_moment(value: str) -> dt.datetime:
+    """`2026-11-23T10:00` (local time) or with an explicit offset; a clear error otherwise."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(
+            f"--at: '{value}' is not a date-time; use e.g. 2026-11-23T10:00 (local time)"
+        ) from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=LOCAL_TZ)
+    if moment > timezone.now():
+        raise CommandError(f"--at: {value} is in the future; evidence is known only up to now")
+    return moment
+
+
+class Command(BaseCommand):
+    help = (
+        "Show a school's obligations (on time, late, missing, pending) as of a moment, computed "
+        "from its own page tree and publication history. Stores nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--school", required=True, help="schema name, code or host name")
+        parser.add_argument("--at", help="local date-time, e.g. 2026-11-23T10:00 (default: now)")
+        parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument("--lang", choices=["vi", "en"], default="vi")
+
+    def handle(self, *args, school, at, format, lang, **options):
+        found = school_by_schema_or_domain(school)
+        if found is None:
+            raise CommandError(f"--school: no school with schema, code or host '{school}'")
+        report = school_obligations(school=found, as_of=parse_moment(at) if at else None)
+        if format == "json":
+            self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(report_table(report, lang=lang))

@@ -1,0 +1,67 @@
+"""Every periodic task, defined here and only here (times are Asia/Ho_Chi_Minh).
+
+`periodic_tasks_ensure()` writes them to django-celery-beat's tables idempotently; `make
+migrate` runs it through `manage.py setup_schedules`.
+"""
+
+from dataclasses import dataclass
+
+LOCAL_TZ = "Asia/Ho_Chi_Minh"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    name: str
+    task: str
+    minute: str
+    hour: str
+    day_of_month: str = "*"
+    why: str = ""
+
+
+SCHEDULES = [
+    # 00:01, 12:01 and 16:01 local: just after the letter's deadlines ("before day 1" at 00:00,
+    # "Monday morning" read as 12:00, topical news by 16:00), so late items show at once.
+    Schedule(
+        "compliance: evaluate at deadlines",
+        "compliance.evaluate_all_schools",
+        "1",
+        "0,12,16",
+        why="re-evaluate every school right after each daily deadline",
+    ),
+    # 02:30 local every night: the full re-evaluation that catches everything else.
+    Schedule(
+        "compliance: nightly evaluation",
+        "compliance.evaluate_all_schools",
+        "30",
+        "2",
+        why="nightly re-evaluation of every school",
+    ),
+]
+
+
+def periodic_tasks_ensure() -> list[str]:
+    """Create or update the beat entries; returns their names."""
+    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+
+    names = []
+    for schedule in SCHEDULES:
+        crontab, _ = CrontabSchedule.objects.get_or_create(
+            minute=schedule.minute,
+            hour=schedule.hour,
+            day_of_month=schedule.day_of_month,
+            month_of_year="*",
+            day_of_week="*",
+            timezone=LOCAL_TZ,
+        )
+        PeriodicTask.objects.update_or_create(
+            name=schedule.name,
+            defaults={
+                "task": schedule.task,
+                "crontab": crontab,
+                "enabled": True,
+                "description": schedule.why,
+            },
+        )
+        names.append(schedule.name)
+    return names

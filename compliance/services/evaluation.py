@@ -1,0 +1,134 @@
+"""Evaluate a school: read its evidence, run the pure evaluator, store the results.
+
+`school_obligations` computes without storing (any past moment can be re-evaluated on demand:
+"what did we know on 1 November?"); `school_evaluate` computes as of now and replaces the
+school's stored rows in one transaction, so the dashboard never sees half an evaluation.
+"""
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from compliance.engine import evaluate, month_category, summary
+from compliance.engine.localtime import local_date
+from compliance.engine.obligations import Obligation, Status
+from compliance.evidence_reader import evidence_snapshot
+from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.selectors import parameter_overrides, rulesets_in_force, school_calendar
+from tenants.models import School
+from tenants.selectors import school_primary_host
+from tenants.services.provisioning import site_url
+
+
+@dataclass(frozen=True)
+class SchoolReport:
+    school: School
+    as_of: dt.datetime
+    rulesets: list[str]
+    obligations: list[Obligation]
+    summary: dict
+    month: str
+    category: str
+    last_published_at: dt.datetime | None
+
+    def as_dict(self) -> dict:
+        return {
+            "school": {
+                "name": self.school.name,
+                "code": self.school.code,
+                "schema_name": self.school.schema_name,
+                "levels": self.school.levels,
+                "authority": self.school.authority.code if self.school.authority else None,
+            },
+            "as_of": self.as_of.isoformat(),
+            "rulesets": self.rulesets,
+            "obligations": [o.as_dict() for o in self.obligations],
+            "summary": {**self.summary, "month": self.month, "category": self.category},
+        }
+
+
+def obligation_month(obligation: Obligation) -> str:
+    moment = obligation.reference_at or obligation.due_at
+    return local_date(moment).strftime("%Y-%m") if moment else ""
+
+
+def school_obligations(*, school: School, as_of: dt.datetime | None = None) -> SchoolReport:
+    """The school's obligations as of `as_of` (default now), from its schema; stores nothing."""
+    now = timezone.now()
+    as_of = min(as_of or now, now)
+    host = school_primary_host(school) or "localhost"
+    with schema_context(school.schema_name):
+        snapshot = evidence_snapshot(
+            levels=school.levels,
+            serves_meals=school.serves_meals,
+            taken_at=as_of,
+            site_url=site_url(host),
+        )
+    in_force = rulesets_in_force(school.authority)
+    obligations = evaluate(
+        rulesets=in_force,
+        calendar=school_calendar(school.authority),
+        snapshot=snapshot,
+        as_of=as_of,
+        overrides=parameter_overrides(school.authority),
+        since=school.created_at,
+    )
+    month = local_date(as_of).strftime("%Y-%m")
+    verdict = month_category(obligations=obligations, month=month)
+    published = [start for item in snapshot.items for start, _ in item.live]
+    return SchoolReport(
+        school=school,
+        as_of=as_of,
+        rulesets=sorted({entry.ruleset.id for entry in in_force}),
+        obligations=obligations,
+        summary=summary(obligations=obligations),
+        month=month,
+        category=str(verdict.category),
+        last_published_at=max(published, default=None),
+    )
+
+
+def school_evaluate(*, school: School) -> SchoolReport:
+    """Evaluate as of now and replace the school's stored results (idempotent)."""
+    started = time.perf_counter()
+    report = school_obligations(school=school)
+    rows = [
+        ObligationResult(
+            school=school,
+            ruleset=o.ruleset,
+            rule=o.rule,
+            period_key=o.period_key,
+            item=o.item or "",
+            kind=o.kind,
+            month=obligation_month(o),
+            due_at=o.due_at,
+            status=str(o.status),
+            satisfied_at=o.satisfied_at,
+            late_by=o.late_by,
+            evidence=[ref._asdict() for ref in o.evidence],
+            reason=o.reason,
+            weight=o.weight,
+        )
+        for o in report.obligations
+    ]
+    pending = [o.due_at for o in report.obligations if o.status == Status.PENDING and o.due_at]
+    with transaction.atomic():
+        ObligationResult.objects.filter(school=school).delete()
+        ObligationResult.objects.bulk_create(rows, batch_size=1000)
+        SchoolEvaluation.objects.update_or_create(
+            school=school,
+            defaults={
+                "as_of": report.as_of,
+                "evaluated_at": timezone.now(),
+                "duration_ms": int((time.perf_counter() - started) * 1000),
+                "summary": report.summary,
+                "month_category": report.category,
+                "last_published_at": report.last_published_at,
+                "next_due_at": min(pending, default=None),
+            },
+        )
+    return report

@@ -1,0 +1,44 @@
+"""Keep a deleted evidence page's history: Wagtail deletes its revisions with it, and the
+retention rule (disclosure content must stay online five years) needs to know what went."""
+
+from django.apps import apps
+from django.utils import timezone
+from wagtail.models import PageLogEntry, Revision
+
+from compliance.evidence_reader import (
+    DELETE,
+    EVIDENCE_FIELDS,
+    PUBLISH,
+    UNPUBLISH,
+    evidence_items_to_json,
+    items_from_history,
+)
+
+
+def evidence_tombstone_write(*, page) -> bool:
+    """Record the evidence items of a page about to be deleted; False if it is no evidence."""
+    page_type = page.specific_class.__name__ if page.specific_class else ""
+    if page_type not in EVIDENCE_FIELDS:
+        return False
+    try:
+        Tombstone = apps.get_model("sitepages", "EvidenceTombstone")
+    except LookupError:  # sites built before tombstones existed
+        return True
+    if Tombstone.objects.filter(page_id=page.pk).exists():
+        return True
+    entries = list(
+        PageLogEntry.objects.filter(page_id=page.pk, action__in=(PUBLISH, UNPUBLISH, DELETE))
+        .order_by("timestamp", "pk")
+        .values_list("timestamp", "action", "revision_id")
+    )
+    revisions = dict(
+        Revision.objects.filter(pk__in={r for _, _, r in entries if r}).values_list("pk", "content")
+    )
+    now = timezone.now()
+    events = [(at, action, revisions.get(rev)) for at, action, rev in entries]
+    events.append((now, DELETE, None))
+    items = items_from_history(
+        page_id=page.pk, page_type=page_type, title=page.title, url="", events=events
+    )
+    Tombstone.objects.create(page_id=page.pk, items=evidence_items_to_json(items), deleted_at=now)
+    return True

@@ -29,6 +29,7 @@ migrate: venv services
 	$(ENV) $(PY) manage.py migrate_schemas --shared --noinput -v 0
 	$(ENV) $(PY) manage.py prepare_school_template
 	$(ENV) $(PY) manage.py migrate_schemas --tenant --noinput -v 1
+	$(ENV) $(PY) manage.py setup_schedules
 
 demo-data: migrate
 	$(ENV) $(PY) manage.py load_demo

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES
+from .base import CACHES, REDIS_URL
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -13,3 +13,8 @@ CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "schoolhost
 # Tests provision schools from an empty pool unless they ask for one.
 SCHOOL_SCHEMA_POOL_SIZE = 0
 CELERY_TASK_ALWAYS_EAGER = False
+# Tests talk to a real broker, on their own Redis database so that a demo worker never picks
+# up a test's task (and the other way round).
+CELERY_BROKER_URL = os.environ.get(
+    "TEST_CELERY_BROKER_URL", REDIS_URL.rsplit("/", 1)[0] + "/15"
+)

@@ -26,6 +26,16 @@ DEMO_SCHOOLS = [
     ("Trường THCS Nguyễn Du", "lower_secondary", "thcs-nguyen-du.localhost", False),
     ("Trường THCS Phong Hiền", "lower_secondary", "thcs-phong-hien.localhost", False),
     ("Trường THCS Trần Quốc Toản", "lower_secondary", "thcs-tran-quoc-toan.localhost", False),
-    ("Trường TH & THCS Phong Xuân", "primary,lower_secondary", "th-thcs-phong-xuan.localhost", True),
-    ("Trường TH & THCS Điền Hương", "primary,lower_secondary", "th-thcs-dien-huong.localhost", False),
+    (
+        "Trường TH & THCS Phong Xuân",
+        "primary,lower_secondary",
+        "th-thcs-phong-xuan.localhost",
+        True,
+    ),
+    (
+        "Trường TH & THCS Điền Hương",
+        "primary,lower_secondary",
+        "th-thcs-dien-huong.localhost",
+        False,
+    ),
 ]

@@ -15,8 +15,11 @@ def _authority(spec: dict, parent: Authority | None = None) -> Authority:
     if existing:
         return existing
     return authority_create(
-        code=spec["code"], name=spec["name"], kind=spec["kind"],
-        parent_code=parent.code if parent else None, portal_domain=spec["portal_domain"],
+        code=spec["code"],
+        name=spec["name"],
+        kind=spec["kind"],
+        parent_code=parent.code if parent else None,
+        portal_domain=spec["portal_domain"],
     )
 
 
@@ -32,8 +35,12 @@ def demo_load(*, log=print) -> dict:
             school = domain.tenant
         else:
             created = school_provision(
-                authority=authority, name=name, levels=levels, domain=host,
-                principal_email=email, serves_meals=serves_meals,
+                authority=authority,
+                name=name,
+                levels=levels,
+                domain=host,
+                principal_email=email,
+                serves_meals=serves_meals,
             )
             school = created.school
             log(f"  created {name} ({created.source}, {created.seconds:.2f} s)")

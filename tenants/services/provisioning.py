@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context, schema_exists
@@ -24,6 +25,7 @@ from django_tenants.utils import schema_context, schema_exists
 from sitepages.sections import home_page_ensure, section_tree_ensure
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
+from tenants.services.template import pages_publish_unlogged, publication_history_restamp
 from tenants.services.validation import (
     SchoolInputError,
     code_from_name,
@@ -175,8 +177,10 @@ def school_provision(
 
 
 def _site_set_up(*, school: School, domain: str) -> None:
+    publication_history_restamp(moment=timezone.now())
     home = home_page_ensure(title=school.name, hostname=domain, site_name=school.name)
     section_tree_ensure(home=home, levels=school.levels)
+    pages_publish_unlogged()
 
 
 def _principal_create(*, email: str):

@@ -57,8 +57,39 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
     with transaction.atomic(), schema_context(name):
         home = home_page_ensure(title="Trang chủ", hostname=TEMPLATE_HOSTNAME)
         section_tree_ensure(home=home, levels=[])
+        pages_publish_unlogged()
     connection.set_schema_to_public()
     return template
+
+
+def pages_publish_unlogged() -> int:
+    """Publish (revision + log entry) every live page that has no publish log entry yet.
+
+    Pages made with `add_child` are live without a trace in Wagtail's log, and compliance
+    evidence is read from that log: the sections a school gets must show when they went live.
+    """
+    from wagtail.models import Page, PageLogEntry
+
+    logged = PageLogEntry.objects.filter(action="wagtail.publish").values("page_id")
+    unlogged = Page.objects.filter(depth__gt=1, live=True).exclude(pk__in=logged).specific()
+    count = 0
+    for page in unlogged:
+        page.save_revision().publish()
+        count += 1
+    return count
+
+
+def publication_history_restamp(*, moment) -> None:
+    """Date the publication history a clone inherited from the template to `moment`: for the
+    new school, its sections went live when it was created, not when the template was built."""
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE wagtailcore_pagelogentry SET timestamp = %s", [moment])
+        cursor.execute("UPDATE wagtailcore_revision SET created_at = %s", [moment])
+        cursor.execute(
+            "UPDATE wagtailcore_page SET first_published_at = %s, last_published_at = %s, "
+            "latest_revision_created_at = %s WHERE live",
+            [moment, moment, moment],
+        )
 
 
 def template_fingerprint() -> str:

@@ -126,3 +126,17 @@ def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypat
     assert not School.objects.filter(code="thcs-tran-phu").exists()
     assert not Domain.objects.filter(domain="thcs-tran-phu.localhost").exists()
     assert not schema_exists("thcs_tran_phu")
+
+
+def test_the_sections_went_live_when_the_school_was_created(school):
+    """Compliance evidence reads Wagtail's publish log: a new school's pages must show as
+    published at its creation, not when the template was built."""
+    from wagtail.models import Page, PageLogEntry
+
+    with schema_context(school.schema_name):
+        live = Page.objects.filter(depth__gt=1, live=True)
+        published = PageLogEntry.objects.filter(action="wagtail.publish")
+        assert set(published.values_list("page_id", flat=True)) >= set(
+            live.values_list("pk", flat=True)
+        )
+        assert all(abs((e.timestamp - school.created_at).total_seconds()) < 60 for e in published)

@@ -51,11 +51,17 @@ def _ensure_schools(count: int, real: int) -> list[str]:
             else:
                 _light_schema(name)
             School.objects.create(
-                schema_name=name, name=f"Trường {index}", code=name.replace("_", "-"),
-                levels=["primary"], authority=authority,
+                schema_name=name,
+                name=f"Trường {index}",
+                code=name.replace("_", "-"),
+                levels=["primary"],
+                authority=authority,
             )
         if (index + 1) % 100 == 0:
-            print(f"  … {index + 1}/{count} schemas cloned ({time.perf_counter() - started:.0f} s)", flush=True)
+            print(
+                f"  … {index + 1}/{count} schemas cloned ({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
     schools = School.objects.filter(authority=authority).order_by("schema_name")
     return list(schools.values_list("schema_name", flat=True))
 
@@ -89,9 +95,15 @@ def run(args) -> dict:
         "migrate_noop_stock_extrapolated_s": round(stock_total, 1),
         "migrate_noop_stock_over_ours": round(stock_total / ours, 1),
     }
-    line(f"migrate_schemas no-op, {total} schemas (ours)", f"{ours:.2f} s",
-         f"target ≤ 30 s ({min(args.real, len(schemas))} full clones, the rest migration tables only)")
+    line(
+        f"migrate_schemas no-op, {total} schemas (ours)",
+        f"{ours:.2f} s",
+        f"target ≤ 30 s ({min(args.real, len(schemas))} full clones, the rest migration tables only)",
+    )
     line(f"stock executor, per schema (sample of {len(sample)})", f"{stock_each * 1000:.0f} ms")
-    line(f"stock executor, {total} schemas (extrapolated)", f"{stock_total:.0f} s",
-         f"×{results['migrate_noop_stock_over_ours']} slower")
+    line(
+        f"stock executor, {total} schemas (extrapolated)",
+        f"{stock_total:.0f} s",
+        f"×{results['migrate_noop_stock_over_ours']} slower",
+    )
     return results

@@ -26,8 +26,11 @@ def _provision_many(count: int, authority: Authority, tag: str) -> list[tuple[fl
         suffix = uuid.uuid4().hex[:8]
         started = time.perf_counter()
         created = school_provision(
-            authority=authority, name=f"Trường Bench {tag} {suffix}", levels="primary",
-            domain=f"b-{tag}-{suffix}.localhost", principal_email=f"ht-{suffix}@bench.edu.vn",
+            authority=authority,
+            name=f"Trường Bench {tag} {suffix}",
+            levels="primary",
+            domain=f"b-{tag}-{suffix}.localhost",
+            principal_email=f"ht-{suffix}@bench.edu.vn",
         )
         timings.append((time.perf_counter() - started, created.source))
     return timings
@@ -41,8 +44,12 @@ def _standard_path(count: int) -> list[float]:
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE SCHEMA "{name}"')
         call_command(
-            "migrate_schemas", schema_name=name, tenant=True, interactive=False,
-            executor="standard", verbosity=0,
+            "migrate_schemas",
+            schema_name=name,
+            tenant=True,
+            interactive=False,
+            executor="standard",
+            verbosity=0,
         )
         timings.append(time.perf_counter() - started)
         connection.set_schema_to_public()
@@ -80,9 +87,19 @@ def run(args) -> dict:
         "provision_standard_over_pool": round(p50(standard) / p50(pooled_t), 1),
         "provision_standard_over_clone": round(p50(standard) / p50(clone), 1),
     }
-    line("provision, warm pool (p50 of %d)" % len(pooled_t), f"{p50(pooled_t) * 1000:.0f} ms",
-         f"×{results['provision_standard_over_pool']} faster than standard")
-    line("provision, clone of template (p50 of %d)" % len(clone), f"{p50(clone) * 1000:.0f} ms",
-         f"×{results['provision_standard_over_clone']} faster than standard")
-    line("standard migrate-on-create (p50 of %d)" % len(standard), f"{p50(standard):.2f} s", "baseline")
+    line(
+        "provision, warm pool (p50 of %d)" % len(pooled_t),
+        f"{p50(pooled_t) * 1000:.0f} ms",
+        f"×{results['provision_standard_over_pool']} faster than standard",
+    )
+    line(
+        "provision, clone of template (p50 of %d)" % len(clone),
+        f"{p50(clone) * 1000:.0f} ms",
+        f"×{results['provision_standard_over_clone']} faster than standard",
+    )
+    line(
+        "standard migrate-on-create (p50 of %d)" % len(standard),
+        f"{p50(standard):.2f} s",
+        "baseline",
+    )
     return results

@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import time
 import urllib.parse
 from pathlib import Path
 
@@ -18,7 +17,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def _bench_database_url() -> str:
-    url = urllib.parse.urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x"))
+    url = urllib.parse.urlparse(
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x")
+    )
     return urllib.parse.urlunparse(url._replace(path="/schoolhost_bench"))
 
 
@@ -45,9 +46,13 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="provisioning migrations serving …")
     parser.add_argument("--schools", type=int, default=1000, help="schemas for the migrate check")
     parser.add_argument("--provision", type=int, default=15, help="schools per provisioning path")
-    parser.add_argument("--standard", type=int, default=3, help="schools on the migrate-on-create path")
+    parser.add_argument(
+        "--standard", type=int, default=3, help="schools on the migrate-on-create path"
+    )
     parser.add_argument("--real", type=int, default=60, help="full clones among --schools")
-    parser.add_argument("--stock-sample", type=int, default=40, help="schemas migrated by the stock executor")
+    parser.add_argument(
+        "--stock-sample", type=int, default=40, help="schemas migrated by the stock executor"
+    )
     args = parser.parse_args()
     setup_django()
     from bench import migrations, provisioning

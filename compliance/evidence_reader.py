@@ -21,6 +21,16 @@ from wagtail.models import Page, PageLogEntry, Revision
 from compliance.engine import EvidenceItem, EvidenceSnapshot
 
 PUBLISH, UNPUBLISH, DELETE = "wagtail.publish", "wagtail.unpublish", "wagtail.delete"
+# Wagtail's `publish_scheduled` logs the moment a scheduled page really goes live (or expires)
+# under these names; "wagtail.publish.schedule" (scheduling it) is not a publication.
+SCHEDULED_PUBLISH, SCHEDULED_UNPUBLISH = "wagtail.publish.scheduled", "wagtail.unpublish.scheduled"
+ACTIONS = {
+    PUBLISH: PUBLISH,
+    SCHEDULED_PUBLISH: PUBLISH,
+    UNPUBLISH: UNPUBLISH,
+    SCHEDULED_UNPUBLISH: UNPUBLISH,
+    DELETE: DELETE,
+}
 
 # page type → (period fields, attribute fields) read from each published revision.
 EVIDENCE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -152,7 +162,7 @@ def evidence_snapshot(
     events = defaultdict(list)
     for entry in entries:
         events[entry["page_id"]].append(
-            (entry["timestamp"], entry["action"], revisions.get(entry["revision_id"]))
+            (entry["timestamp"], ACTIONS[entry["action"]], revisions.get(entry["revision_id"]))
         )
     root_path = _site_root_path()
     items = []

@@ -20,6 +20,15 @@ class Schedule:
 
 
 SCHEDULES = [
+    # Every 5 minutes: Wagtail's scheduled publishing and expiry, in the schools that have some
+    # due (evidence counts from the moment the page actually went live).
+    Schedule(
+        "sites: publish scheduled pages",
+        "tenants.publish_scheduled_everywhere",
+        "*/5",
+        "*",
+        why="run publish_scheduled in each school with a due go-live or expiry",
+    ),
     # 00:01, 12:01 and 16:01 local: just after the letter's deadlines ("before day 1" at 00:00,
     # "Monday morning" read as 12:00, topical news by 16:00), so late items show at once.
     Schedule(

@@ -57,6 +57,9 @@ class SchoolQuerySet(models.QuerySet):
         """Schools people use: everything but the template schema's row."""
         return self.filter(is_template=False)
 
+    def active(self):
+        return self.filter(status=School.Status.ACTIVE)
+
 
 class School(TenantMixin):
     """One school: a PostgreSQL schema holding its own Wagtail site, users and history."""

@@ -5,9 +5,9 @@ the template, ~0.5 s) inside the test's transaction; PostgreSQL rolls the schema
 """
 
 import pytest
-from django.db import connection
 
-from tests.factories import authority_make, school_make
+# Imports of project code stay inside the fixtures: test folders that need no Django
+# (tests/deploy) can then run with `-p no:django`.
 
 
 @pytest.fixture(scope="session")
@@ -20,8 +20,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _public_schema_between_tests():
-    """Each test starts (and leaves the connection) in the public schema."""
+def _public_schema_between_tests(request):
+    """Each test that uses the database starts and ends in the public schema."""
+    if "django_db_setup" not in request.fixturenames:
+        yield
+        return
+    from django.db import connection
+
     connection.set_schema_to_public()
     yield
     connection.set_schema_to_public()
@@ -29,11 +34,15 @@ def _public_schema_between_tests():
 
 @pytest.fixture
 def authority(db):
+    from tests.factories import authority_make
+
     return authority_make()
 
 
 @pytest.fixture
 def school(authority):
+    from tests.factories import school_make
+
     return school_make(authority=authority)
 
 
@@ -44,8 +53,11 @@ def committed_schools(transactional_db):
     pytest-django empties the public tables after a transactional test but knows nothing of
     schemas, so this fixture drops the ones it made.
     """
+    from django.db import connection
+
     from tenants.services.pool import schema_drop
     from tenants.services.template import school_template_ensure
+    from tests.factories import authority_make, school_make
 
     school_template_ensure()
     made = []

@@ -6,10 +6,9 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
 from compliance.evidence_reader import (
+    ACTIONS,
     DELETE,
     EVIDENCE_FIELDS,
-    PUBLISH,
-    UNPUBLISH,
     evidence_items_to_json,
     items_from_history,
 )
@@ -27,7 +26,7 @@ def evidence_tombstone_write(*, page) -> bool:
     if Tombstone.objects.filter(page_id=page.pk).exists():
         return True
     entries = list(
-        PageLogEntry.objects.filter(page_id=page.pk, action__in=(PUBLISH, UNPUBLISH, DELETE))
+        PageLogEntry.objects.filter(page_id=page.pk, action__in=list(ACTIONS))
         .order_by("timestamp", "pk")
         .values_list("timestamp", "action", "revision_id")
     )
@@ -35,7 +34,7 @@ def evidence_tombstone_write(*, page) -> bool:
         Revision.objects.filter(pk__in={r for _, _, r in entries if r}).values_list("pk", "content")
     )
     now = timezone.now()
-    events = [(at, action, revisions.get(rev)) for at, action, rev in entries]
+    events = [(at, ACTIONS[action], revisions.get(rev)) for at, action, rev in entries]
     events.append((now, DELETE, None))
     items = items_from_history(
         page_id=page.pk, page_type=page_type, title=page.title, url="", events=events

@@ -190,3 +190,18 @@ LOGGING = {
 # How links to school and authority hosts are written (e-mails, CLI output).
 SITE_URL_SCHEME = os.environ.get("SITE_URL_SCHEME", "http")
 SITE_URL_PORT = os.environ.get("SITE_URL_PORT", "")
+
+# Purge parents' pages from the front cache (nginx, see deploy/) when a school publishes:
+# Wagtail sends PURGE <path> with the page's own Host, so one school's purge never touches
+# another's entries. Comma-separated purge endpoints, e.g. http://127.0.0.1:8080.
+FRONTEND_CACHE_PURGE_URLS = [
+    url for url in os.environ.get("FRONTEND_CACHE_PURGE_URLS", "").split(",") if url
+]
+if FRONTEND_CACHE_PURGE_URLS:
+    WAGTAILFRONTENDCACHE = {
+        f"nginx{number}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+        for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, start=1)
+    }

@@ -88,17 +88,17 @@ def run(args) -> dict:
         "provision_standard_over_clone": round(p50(standard) / p50(clone), 1),
     }
     line(
-        "provision, warm pool (p50 of %d)" % len(pooled_t),
+        f"provision, warm pool (p50 of {len(pooled_t)})",
         f"{p50(pooled_t) * 1000:.0f} ms",
         f"×{results['provision_standard_over_pool']} faster than standard",
     )
     line(
-        "provision, clone of template (p50 of %d)" % len(clone),
+        f"provision, clone of template (p50 of {len(clone)})",
         f"{p50(clone) * 1000:.0f} ms",
         f"×{results['provision_standard_over_clone']} faster than standard",
     )
     line(
-        "standard migrate-on-create (p50 of %d)" % len(standard),
+        f"standard migrate-on-create (p50 of {len(standard)})",
         f"{p50(standard):.2f} s",
         "baseline",
     )

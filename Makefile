@@ -49,7 +49,7 @@ test: venv services system-deps
 	$(VENV)/bin/ruff check .
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py check
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(ENV) $(PY) -m pytest -q
+	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) -m pytest -q
 
 ## Benchmarks: provisioning, migrations at scale, serving (prints figures, writes bench/results/latest.json).
 bench: venv services system-deps

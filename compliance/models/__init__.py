@@ -8,11 +8,3 @@ from .results import (  # noqa: F401
     RulesetAssignment,
     SchoolEvaluation,
 )
-from .portal import (  # noqa: F401
-    AuthorityMembership,
-    DeliveryStatus,
-    DigestLog,
-    ReminderLog,
-    ReminderPreference,
-)
-from .reports import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration  # noqa: F401

@@ -1,14 +1,10 @@
-"""URLs of the public schema: the platform's landing page and each authority's portal.
+"""Public-schema pages: the platform's landing page and an authority portal's school list."""
 
-No app namespace here: the portal, its public reports and the open-data API bring their own
-(`portal:`, `reports:`, `api:`), and `portal_home` is the root of every public-schema host.
-"""
-
-from django.urls import include, path
+from django.urls import path
 
 from tenants import views
 
+app_name = "tenants"
 urlpatterns = [
     path("", views.portal_home, name="portal_home"),
-    path("", include("compliance.portal.urls")),
 ]

@@ -4,6 +4,6 @@ import os
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes"}
 ALLOWED_HOSTS = ["*"]
 SITE_URL_PORT = os.environ.get("SITE_URL_PORT", "8000")

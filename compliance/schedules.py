@@ -17,6 +17,7 @@ class Schedule:
     hour: str
     day_of_month: str = "*"
     why: str = ""
+    day_of_week: str = "*"
 
 
 SCHEDULES = [
@@ -37,6 +38,34 @@ SCHEDULES = [
         "1",
         "0,12,16",
         why="re-evaluate every school right after each daily deadline",
+    ),
+    # 00:05 local on the 1st: the previous month's list for every authority (a draft until an
+    # admin publishes it; exactly once per authority and month).
+    Schedule(
+        "compliance: monthly report",
+        "compliance.monthly_reports_generate",
+        "5",
+        "0",
+        day_of_month="1",
+        why="previous month's report of every authority",
+    ),
+    # Every hour at :10 local: reminders whose time has come (Friday 08:00 for Monday items,
+    # 3 days before monthly/annual ones) and alerts for items that just became late.
+    Schedule(
+        "compliance: reminders",
+        "compliance.reminders_dispatch",
+        "10",
+        "*",
+        why="deadline reminders and late alerts",
+    ),
+    # Mondays 07:00 local: last week's digest to each authority's admins.
+    Schedule(
+        "compliance: weekly digest",
+        "compliance.digests_send_weekly",
+        "0",
+        "7",
+        day_of_week="1",
+        why="weekly digest to authority admins",
     ),
     # 02:30 local every night: the full re-evaluation that catches everything else.
     Schedule(

@@ -34,3 +34,9 @@ def evaluate_all_schools() -> int:
     for schema_name in schemas:
         evaluate_school.delay(schema_name)
     return len(schemas)
+
+
+# The report and reminder tasks live beside their services; importing them here registers
+# them with the worker (Celery autodiscovers only `compliance.tasks`).
+from compliance.reminders import tasks as _reminder_tasks  # noqa: E402, F401
+from compliance.reports import tasks as _report_tasks  # noqa: E402, F401

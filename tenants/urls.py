@@ -1,10 +1,15 @@
-"""Public-schema pages: the platform's landing page and an authority portal's school list."""
+"""URLs of the public schema: the platform's landing page and each authority's portal.
 
-from django.urls import path
+No app namespace here: the portal and the open-data API bring their own (`portal:`, `api:`),
+and `portal_home` is the root of every public-schema host.
+"""
+
+from django.urls import include, path
 
 from tenants import views
 
-app_name = "tenants"
 urlpatterns = [
     path("", views.portal_home, name="portal_home"),
+    path("api/v1/", include("compliance.api.urls")),
+    path("", include("compliance.portal.urls")),
 ]

@@ -1,0 +1,140 @@
+"""What the open-data API returns, as plain JSON-ready dicts (paginated by school code)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.db.models import F
+
+from compliance.models import MonthlyReport, ObligationResult, SchoolEvaluation
+from compliance.presentation import rule_title
+from compliance.reports.months import MonthKey
+from compliance.reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from tenants.models import Authority
+from tenants.selectors import schools_of_authority
+from tenants.services.provisioning import site_url
+
+MAX_PAGE_SIZE = 200
+DEFAULT_PAGE_SIZE = 50
+
+
+def page_params(query) -> tuple[int, int]:
+    """(page, page_size) from the query string; nonsense falls back to the defaults."""
+    try:
+        size = min(max(int(query.get("page_size", DEFAULT_PAGE_SIZE)), 1), MAX_PAGE_SIZE)
+    except ValueError:
+        size = DEFAULT_PAGE_SIZE
+    try:
+        page = max(int(query.get("page", 1)), 1)
+    except ValueError:
+        page = 1
+    return page, size
+
+
+def _paged(queryset, page: int, size: int):
+    paginator = Paginator(queryset, size)
+    number = min(page, paginator.num_pages)
+    return paginator, paginator.page(number)
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def schools_page(*, authority: Authority, page: int, size: int) -> dict:
+    schools = (
+        schools_of_authority(authority)
+        .order_by("code")
+        .annotate(authority_code=F("authority__code"))
+    )
+    paginator, current = _paged(schools, page, size)
+    chunk = list(current.object_list)
+    evaluations = {e.school_id: e for e in SchoolEvaluation.objects.filter(school__in=chunk)}
+    return {
+        "count": paginator.count,
+        "page": current.number,
+        "pages": paginator.num_pages,
+        "page_size": size,
+        "results": [
+            {
+                "code": s.code,
+                "name": s.name,
+                "levels": list(s.levels),
+                "authority": {"code": s.authority.code, "name": s.authority.name},
+                "website": site_url(s.host) if s.host else None,
+                "status": s.status,
+                "month_category": getattr(evaluations.get(s.pk), "month_category", None) or None,
+                "last_published_at": _iso(
+                    getattr(evaluations.get(s.pk), "last_published_at", None)
+                ),
+                "evaluated_at": _iso(getattr(evaluations.get(s.pk), "as_of", None)),
+            }
+            for s in chunk
+        ],
+    }
+
+
+def results_page(*, authority: Authority, month: MonthKey, page: int, size: int) -> dict:
+    schools = schools_of_authority(authority).order_by("code")
+    paginator, current = _paged(schools, page, size)
+    chunk = list(current.object_list)
+    rows = defaultdict(list)
+    for row in (
+        ObligationResult.objects.filter(school__in=chunk, month=month.key)
+        .exclude(status="not_applicable")
+        .order_by("due_at", "rule", "item")
+        .values(*ROW_FIELDS)
+    ):
+        rows[row["school_id"]].append(row)
+    evaluated = set(
+        SchoolEvaluation.objects.filter(school__in=chunk).values_list("school_id", flat=True)
+    )
+    return {
+        "count": paginator.count,
+        "page": current.number,
+        "pages": paginator.num_pages,
+        "page_size": size,
+        "month": month.key,
+        "results": [_school_month(s, rows.get(s.pk, []), month, s.pk in evaluated) for s in chunk],
+    }
+
+
+def _school_month(school, rows, month: MonthKey, evaluated: bool) -> dict:
+    counts = {
+        s: sum(1 for r in rows if r["status"] == s)
+        for s in ("on_time", "late", "missing", "pending")
+    }
+    return {
+        "school": {"code": school.code, "name": school.name},
+        "month": month.key,
+        "category": str(month_verdict_from_rows(rows, month=month.key).category)
+        if evaluated
+        else None,
+        "score": weighted_score(rows),
+        "counts": counts,
+        "obligations": [
+            {
+                "ruleset": r["ruleset"],
+                "rule": r["rule"],
+                "title": rule_title(r["ruleset"], r["rule"]),
+                "period_key": r["period_key"],
+                "item": r["item"] or None,
+                "due_at": _iso(r["due_at"]),
+                "status": r["status"],
+                "satisfied_at": _iso(r["satisfied_at"]),
+                "late_by_seconds": r["late_by"].total_seconds() if r["late_by"] else None,
+                "evidence": [ref.get("url") for ref in r["evidence"] or []],
+            }
+            for r in rows
+        ],
+    }
+
+
+def reports_list(*, authority: Authority) -> list[dict]:
+    return [
+        {"month": r.month, "published_at": _iso(r.published_at)}
+        for r in MonthlyReport.objects.filter(
+            authority=authority, status=MonthlyReport.Status.PUBLISHED
+        ).order_by("-month")
+    ]

@@ -1,0 +1,113 @@
+"""Forms of the portal (Vietnamese labels; validation only, no side effects)."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from compliance.portal.permissions import role_on_authority
+
+
+class PortalAuthenticationForm(AuthenticationForm):
+    """Django's login form, refusing users who are not members of this portal's authority.
+
+    The credentials are checked against the public schema's users, so a school's staff account
+    (which lives in the school's schema) never authenticates here at all.
+    """
+
+    error_messages = {
+        "invalid_login": "Tên đăng nhập (e-mail) hoặc mật khẩu không đúng.",
+        "inactive": "Tài khoản này đã bị khóa.",
+        "not_member": "Tài khoản này không có quyền truy cập cổng thông tin của %(authority)s.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "E-mail"
+        self.fields["password"].label = "Mật khẩu"
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        authority = getattr(self.request, "authority", None)
+        if authority is None or role_on_authority(user=user, authority=authority) is None:
+            raise forms.ValidationError(
+                self.error_messages["not_member"],
+                code="not_member",
+                params={"authority": authority.name if authority else "nền tảng"},
+            )
+
+
+SORT_CHOICES = [
+    ("ten", "Tên trường (A–Z)"),
+    ("-ten", "Tên trường (Z–A)"),
+    ("diem-thang", "Điểm tháng (thấp trước)"),
+    ("-diem-thang", "Điểm tháng (cao trước)"),
+    ("diem-nam", "Điểm năm học (thấp trước)"),
+    ("-diem-nam", "Điểm năm học (cao trước)"),
+    ("-tre", "Nhiều mục trễ nhất"),
+    ("-thieu", "Nhiều mục thiếu nhất"),
+    ("dang-bai", "Lâu chưa đăng bài nhất"),
+    ("-dang-bai", "Mới đăng bài nhất"),
+]
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's GET filters; a bad value is ignored rather than shown as an error."""
+
+    q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
+    cap = forms.ChoiceField(label="Cấp học", required=False)
+    co_quan = forms.ChoiceField(label="Cơ quan quản lý", required=False)
+    xep_loai = forms.ChoiceField(label="Xếp loại tháng", required=False)
+    sap_xep = forms.ChoiceField(label="Sắp xếp", required=False, choices=SORT_CHOICES)
+
+    def __init__(self, data=None, *, authorities=(), **kwargs):
+        from compliance.portal.labels import CATEGORY_VI
+        from tenants.models import Level
+
+        super().__init__(data, **kwargs)
+        self.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+        self.fields["cap"].choices = [("", "Tất cả")] + list(Level.choices)
+        self.fields["co_quan"].choices = [("", "Tất cả")] + [(a.code, a.name) for a in authorities]
+        self.fields["xep_loai"].choices = [("", "Tất cả")] + list(CATEGORY_VI.items())
+
+    def value(self, name: str) -> str:
+        """The cleaned value of one filter, "" when absent or invalid."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()  # fills cleaned_data with every field that is valid
+        return self.cleaned_data.get(name) or ""
+
+
+class ReportGenerateForm(forms.Form):
+    thang = forms.CharField(label="Tháng (YYYY-MM)", max_length=7)
+
+    def clean_thang(self):
+        from compliance.reports.months import month_parse
+
+        try:
+            return month_parse(self.cleaned_data["thang"])
+        except ValueError:
+            raise forms.ValidationError("Tháng phải có dạng YYYY-MM, ví dụ 2026-10.") from None
+
+
+class ReportPublishForm(forms.Form):
+    cover_note = forms.CharField(
+        label="Lời dẫn (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    signed_by = forms.CharField(label="Người ký (họ tên, chức vụ)", required=False, max_length=255)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("cover_note") or "").strip() and not (data.get("signed_by") or "").strip():
+            self.add_error("signed_by", "Lời dẫn cần có người ký.")
+        return data
+
+
+class ReportRegenerateForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do tạo lại", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class PreferenceForm(forms.Form):
+    before_due = forms.BooleanField(label="Nhắc trước hạn đăng bài", required=False)
+    when_late = forms.BooleanField(label="Báo khi có mục trễ hạn", required=False)
+    weekly_digest = forms.BooleanField(label="Bản tin tổng hợp hằng tuần", required=False)

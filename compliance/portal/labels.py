@@ -1,0 +1,64 @@
+"""Words the portal shows: short column labels for rules, status and category labels.
+
+Status cells always carry text (a short word plus the full label for screen readers), so colour
+is never the only signal.
+"""
+
+from compliance.presentation import CATEGORY_LABELS, STATUS_LABELS, rule_title
+from compliance.selectors import bundled_rulesets
+
+STATUS_SHORT = {
+    "on_time": "Đúng",
+    "late": "Trễ",
+    "missing": "Thiếu",
+    "pending": "Chờ",
+}
+STATUS_VI = STATUS_LABELS["vi"]
+CATEGORY_VI = {**CATEGORY_LABELS["vi"], "not_evaluated": "chưa đánh giá"}
+# The monthly list's three categories, worst first (RULES.md, Phong Điền letter).
+LISTED_CATEGORIES = ("did_not_update", "incomplete", "irregular")
+
+# Short column headings; (ruleset, rule) where a rule id exists in two rule sets.
+_SHORT = {
+    "organisation": "Tổ chức",
+    "procedures": "Thủ tục",
+    "contacts": "Liên hệ",
+    "annual-plan": "KH năm",
+    "monthly-plan": "KH tháng",
+    "weekly-plan": "KH tuần",
+    "work-schedule": "Lịch CT",
+    "lesson-register": "Báo giảng",
+    "timetable": "TKB",
+    "news-topical": "Thời sự",
+    "urgent": "Khẩn",
+    "changes": "VB mới",
+    "news-weekly": "Tin/tuần",
+    "disclosure-annual": "CK năm",
+    "disclosure-update": "CK sửa",
+    "annual-report": "BC năm",
+    "mn-monthly-plan": "KH tháng MN",
+    "mn-weekly-plan": "KH tuần MN",
+    "menu": "Thực đơn",
+    "disclosure-retention": "Lưu CK",
+    ("tt37-2020", "organisation"): "Giới thiệu",
+    ("tt37-2020", "contacts"): "Hỏi đáp",
+    "news": "Tin tức",
+    "documents": "Văn bản",
+    "admission": "Tuyển sinh",
+    "feedback": "Góp ý",
+    "disclosure": "Công khai",
+}
+
+
+def rule_short(ruleset: str, rule: str) -> str:
+    return _SHORT.get((ruleset, rule)) or _SHORT.get(rule) or rule_title(ruleset, rule)[:14]
+
+
+def rule_order(ruleset: str, rule: str) -> tuple:
+    """Columns follow the rule sets' own order (the order the letters list them in)."""
+    rulesets = bundled_rulesets()
+    if ruleset in rulesets:
+        ids = [r.id for r in rulesets[ruleset].rules]
+        if rule in ids:
+            return (ruleset, ids.index(rule))
+    return (ruleset, 10_000, rule)

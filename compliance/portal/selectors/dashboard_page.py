@@ -1,0 +1,129 @@
+"""What the dashboard page shows: the two statements of `dashboard`, paged and laid out.
+
+The figures of every matching school come from one statement (the authority's trend and the
+category counts need them all); each rule's status only for the schools on the page shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from compliance.portal.labels import STATUS_SHORT, STATUS_VI, rule_order, rule_short
+from compliance.portal.selectors.dashboard import (
+    DashboardQuery,
+    SchoolRow,
+    TrendPoint,
+    authority_trend,
+    dashboard_schools,
+    rule_statuses,
+    school_trend,
+    trend_window,
+)
+from compliance.presentation import rule_title
+from compliance.reports.months import month_of, school_year_start_of
+
+PAGE_SIZE = 50
+ALL_PAGES = "tat-ca"
+
+
+@dataclass(frozen=True)
+class RuleColumn:
+    ruleset: str
+    rule: str
+    short: str
+    title: str
+
+
+@dataclass(frozen=True)
+class StatusCell:
+    status: str  # on_time | late | missing | pending | none
+    short: str
+    label: str
+
+
+@dataclass
+class DashboardPage:
+    rows: list[SchoolRow]
+    cells: dict[int, list[StatusCell]]
+    columns: list[RuleColumn]
+    total: int
+    page: int
+    pages: int
+    show_all: bool
+    trend: list[TrendPoint]
+    category_counts: dict[str, int]
+    month_key: str
+    school_year_start: int
+
+
+def dashboard_page(
+    *,
+    authority_ids: list[int],
+    now: dt.datetime,
+    level: str = "",
+    search: str = "",
+    category: str = "",
+    sort: str = "",
+    page: str = "",
+) -> DashboardPage:
+    month = month_of(now)
+    year = school_year_start_of(now)
+    rows = dashboard_schools(
+        DashboardQuery(
+            authority_ids=authority_ids,
+            month=month,
+            school_year_start=year,
+            now=now,
+            level=level or None,
+            search=search or None,
+            category=category or None,
+            sort=sort or "ten",
+        )
+    )
+    _, mondays = trend_window(now)
+    show_all = page == ALL_PAGES
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number = 1 if show_all else _page_number(page, pages)
+    shown = rows if show_all else rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    for row in shown:
+        row.trend = school_trend(row, mondays)
+    statuses = rule_statuses(school_ids=[r.id for r in shown], school_year_start=year)
+    keys = sorted(
+        {key for found in statuses.values() for key in found}, key=lambda k: rule_order(*k)
+    )
+    columns = [
+        RuleColumn(rs, rule, rule_short(rs, rule), rule_title(rs, rule)) for rs, rule in keys
+    ]
+    return DashboardPage(
+        rows=shown,
+        cells={r.id: _cells(statuses.get(r.id, {}), columns) for r in shown},
+        columns=columns,
+        total=len(rows),
+        page=number,
+        pages=pages,
+        show_all=show_all,
+        trend=authority_trend(rows, mondays),
+        category_counts=dict(Counter(r.category for r in rows)),
+        month_key=month.key,
+        school_year_start=year,
+    )
+
+
+def _page_number(value: str, pages: int) -> int:
+    try:
+        return min(max(int(value), 1), pages)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cells(found: dict, columns: list[RuleColumn]) -> list[StatusCell]:
+    cells = []
+    for column in columns:
+        status = found.get((column.ruleset, column.rule))
+        if status is None:
+            cells.append(StatusCell("none", "—", "không áp dụng"))
+        else:
+            cells.append(StatusCell(status, STATUS_SHORT[status], STATUS_VI[status]))
+    return cells

@@ -1,0 +1,149 @@
+"""One school's page on the portal: a month's obligations, its school year month by month, its
+weekly trend and its principal's contact; three queries, all on the public schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from compliance.engine.localtime import local_date
+from compliance.engine.periods import school_year_of
+from compliance.models import MonthlyReportEntry, ObligationResult, SchoolEvaluation
+from compliance.portal.labels import CATEGORY_VI, STATUS_VI
+from compliance.portal.selectors.dashboard import TrendPoint, trend_window
+from compliance.presentation import duration_text, rule_title
+from compliance.reports.months import MonthKey, month_label, school_year_month_keys
+from compliance.reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score
+from compliance.reports.text import item_title, period_text
+from tenants.models import School
+from tenants.selectors import school_primary_host
+from tenants.services.provisioning import site_url
+
+
+@dataclass(frozen=True)
+class ObligationLine:
+    rule: str
+    title: str
+    item: str
+    period_key: str
+    period: str
+    due_at: dt.datetime | None
+    status: str
+    status_label: str
+    satisfied_at: dt.datetime | None
+    late_by: str
+    evidence: list[dict]
+    reason: str
+
+
+@dataclass(frozen=True)
+class MonthLine:
+    month: str
+    label: str
+    category: str
+    category_label: str
+    score: float | None
+    on_time: int
+    late: int
+    missing: int
+    published_category: str = ""
+
+
+@dataclass
+class SchoolDetail:
+    school: School
+    website: str | None
+    month: MonthKey
+    lines: list[ObligationLine]
+    history: list[MonthLine]
+    trend: list[TrendPoint]
+    evaluation: SchoolEvaluation | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def school_detail(*, school: School, month: MonthKey, now: dt.datetime) -> SchoolDetail:
+    year = school_year_of(month.first_day)
+    current = MonthKey(local_date(now).year, local_date(now).month)
+    months = school_year_month_keys(year, until=max(min(current, MonthKey(year + 1, 6)), month))
+    trend_from, mondays = trend_window(now)
+    first = min(months[0], trend_from.strftime("%Y-%m"))
+    rows = list(
+        ObligationResult.objects.filter(
+            school=school, month__gte=first, month__lte=max(months[-1], current.key)
+        )
+        .exclude(status="not_applicable")
+        .values(*ROW_FIELDS, "reason")
+    )
+    published = dict(
+        MonthlyReportEntry.objects.filter(
+            school=school, report__status="published", report__month__in=months
+        ).values_list("report__month", "category")
+    )
+    in_month = sorted(
+        (r for r in rows if r["month"] == month.key),
+        key=lambda r: (r["due_at"] is None, r["due_at"] or now, r["rule"], r["item"]),
+    )
+    return SchoolDetail(
+        school=school,
+        website=_website(school),
+        month=month,
+        lines=[_line(r) for r in in_month],
+        history=[_month_line(rows, key, published.get(key, "")) for key in reversed(months)],
+        trend=_trend(rows, mondays, trend_from, now),
+        evaluation=SchoolEvaluation.objects.filter(school=school).first(),
+        counts={s: sum(1 for r in in_month if r["status"] == s) for s in STATUS_VI},
+    )
+
+
+def _website(school: School) -> str | None:
+    host = getattr(school, "host", None) or school_primary_host(school)
+    return site_url(host) if host else None
+
+
+def _line(row) -> ObligationLine:
+    return ObligationLine(
+        rule=row["rule"],
+        title=rule_title(row["ruleset"], row["rule"]),
+        item=item_title(row["ruleset"], row["rule"], row["item"]),
+        period_key=row["period_key"],
+        period=period_text(row["period_key"]),
+        due_at=row["due_at"],
+        status=row["status"],
+        status_label=STATUS_VI.get(row["status"], row["status"]),
+        satisfied_at=row["satisfied_at"],
+        late_by=duration_text(row["late_by"]),
+        evidence=list(row["evidence"] or []),
+        reason=row["reason"],
+    )
+
+
+def _month_line(rows, key: str, published_category: str) -> MonthLine:
+    of_month = [r for r in rows if r["month"] == key]
+    category = str(month_verdict_from_rows(of_month, month=key).category)
+    return MonthLine(
+        month=key,
+        label=month_label(key),
+        category=category,
+        category_label=CATEGORY_VI[category],
+        score=weighted_score(of_month),
+        on_time=sum(1 for r in of_month if r["status"] == "on_time"),
+        late=sum(1 for r in of_month if r["status"] == "late"),
+        missing=sum(1 for r in of_month if r["status"] == "missing"),
+        published_category=CATEGORY_VI.get(published_category, ""),
+    )
+
+
+def _trend(rows, mondays, start: dt.datetime, now: dt.datetime) -> list[TrendPoint]:
+    met = {m: 0.0 for m in mondays}
+    due = {m: 0.0 for m in mondays}
+    for row in rows:
+        if row["status"] not in DECIDED or row["due_at"] is None:
+            continue
+        if not start <= row["due_at"] <= now:
+            continue
+        day = local_date(row["due_at"])
+        monday = day - dt.timedelta(days=day.weekday())
+        if monday in due:
+            due[monday] += row["weight"]
+            met[monday] += row["weight"] if row["status"] == "on_time" else 0.0
+    return [TrendPoint(m, met[m], due[m]) for m in mondays]

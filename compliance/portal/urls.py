@@ -1,0 +1,43 @@
+"""URLs of an authority's portal (mounted at the root of the public schema's URLconf).
+
+Paths are Vietnamese, as people read them: /truong/<mã>/, /bao-cao/2026-10/, /thi-dua/.
+"""
+
+from django.urls import path, register_converter
+
+from compliance.portal.converters import ExportFormatConverter, MonthConverter
+from compliance.portal.views import auth, dashboard, emulation, preferences, reports, schools
+
+register_converter(MonthConverter, "month")
+register_converter(ExportFormatConverter, "fmt")
+
+app_name = "portal"
+urlpatterns = [
+    path("dang-nhap/", auth.PortalLoginView.as_view(), name="login"),
+    path("dang-xuat/", auth.PortalLogoutView.as_view(), name="logout"),
+    path(
+        "dat-mat-khau/<uidb64>/<token>/",
+        auth.PortalPasswordSetView.as_view(),
+        name="password_set",
+    ),
+    path("dat-mat-khau/xong/", auth.PortalPasswordSetDoneView.as_view(), name="password_set_done"),
+    path("tong-quan/", dashboard.dashboard, name="dashboard"),
+    path("truong/<slug:code>/", schools.school, name="school"),
+    # public: published reports and their downloads (drafts only for members)
+    path("bao-cao/", reports.report_index, name="report_index"),
+    path("bao-cao/<month:month>/", reports.report_detail, name="report_detail"),
+    path("bao-cao/<month:month>.<fmt:fmt>", reports.report_download, name="report_download"),
+    # admins' actions on reports (POST only)
+    path("quan-ly/bao-cao/", reports.report_admin_list, name="report_admin_list"),
+    path("quan-ly/bao-cao/tao/", reports.report_generate, name="report_generate"),
+    path("quan-ly/bao-cao/<month:month>/cong-bo/", reports.report_publish, name="report_publish"),
+    path(
+        "quan-ly/bao-cao/<month:month>/tao-lai/",
+        reports.report_regenerate,
+        name="report_regenerate",
+    ),
+    path("thi-dua/", emulation.emulation, name="emulation"),
+    path("thi-dua/<int:year>.xlsx", emulation.emulation_xlsx, name="emulation_xlsx"),
+    path("thong-bao/", preferences.preferences, name="preferences"),
+    path("thong-bao/<str:token>/", preferences.preferences_by_token, name="preferences_token"),
+]

@@ -1,0 +1,1 @@
+"""Portal views, one module per page family; each is thin and calls selectors and services."""

@@ -1,0 +1,66 @@
+"""The dashboard: every school under the authority in one table (see selectors.dashboard)."""
+
+from django.utils import timezone
+
+from compliance.portal.charts import sparkline, trend_chart
+from compliance.portal.forms import DashboardFilterForm
+from compliance.portal.labels import CATEGORY_VI, LISTED_CATEGORIES
+from compliance.portal.permissions import portal_member_required
+from compliance.portal.selectors.dashboard_page import ALL_PAGES, dashboard_page
+from compliance.portal.selectors.scope import authorities_in_scope, scope_ids
+from compliance.portal.views.common import portal_render
+from compliance.reports.months import month_label, school_year_label
+from tenants.models import Level
+
+LEVEL_LABELS = dict(Level.choices)
+
+
+@portal_member_required
+def dashboard(request):
+    authority = request.authority
+    authorities = authorities_in_scope(authority)
+    form = DashboardFilterForm(
+        request.GET or None, authorities=authorities if len(authorities) > 1 else ()
+    )
+    page = dashboard_page(
+        authority_ids=scope_ids(authority, within=form.value("co_quan") or None),
+        now=timezone.now(),
+        level=form.value("cap"),
+        search=form.value("q"),
+        category=form.value("xep_loai"),
+        sort=form.value("sap_xep"),
+        page=request.GET.get("trang", ""),
+    )
+    query = request.GET.copy()
+    query.pop("trang", None)
+    rows = [
+        {
+            "school": row,
+            "levels": ", ".join(str(LEVEL_LABELS.get(level, level)) for level in row.levels),
+            "category_label": CATEGORY_VI.get(row.category, row.category),
+            "cells": page.cells[row.id],
+            "sparkline": sparkline(row.trend),
+        }
+        for row in page.rows
+    ]
+    return portal_render(
+        request,
+        "portal/dashboard.html",
+        {
+            "authority": authority,
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "many_authorities": len(authorities) > 1,
+            "trend_chart": trend_chart(page.trend, title=f"{authority.name}: tỷ lệ đúng hạn"),
+            "counts": [
+                (key, CATEGORY_VI[key], page.category_counts.get(key, 0))
+                for key in (*LISTED_CATEGORIES, "compliant", "not_evaluated")
+            ],
+            "month_label": month_label(page.month_key),
+            "school_year_label": school_year_label(page.school_year_start),
+            "querystring": query.urlencode(),
+            "all_pages": ALL_PAGES,
+            "colspan": 10 + (len(authorities) > 1) + len(page.columns),
+        },
+    )

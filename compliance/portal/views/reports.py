@@ -1,0 +1,160 @@
+"""The monthly report on the portal: the public pages and downloads (no login; drafts only for
+members), and the admins' actions: generate, publish (with a signed cover note or as is),
+regenerate with a reason."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from compliance.portal.forms import ReportGenerateForm, ReportPublishForm, ReportRegenerateForm
+from compliance.portal.permissions import (
+    portal_admin_required,
+    portal_member_required,
+    request_role,
+)
+from compliance.portal.views.common import portal_render
+from compliance.reports.exports import report_export
+from compliance.reports.exports.document import report_document
+from compliance.reports.generation import (
+    ReportError,
+    monthly_report_generate,
+    monthly_report_publish,
+)
+from compliance.reports.months import month_label, previous_month
+from compliance.reports.selectors import all_reports, published_reports, report_for_host
+
+
+def _authority(request):
+    authority = getattr(request, "authority", None)
+    if authority is None:
+        raise Http404("not an authority portal")
+    return authority
+
+
+def _visible_report(request, month: str):
+    authority = _authority(request)
+    member = request_role(request) is not None
+    report = report_for_host(authority=authority, month=month, member=member)
+    if report is None:
+        raise Http404("no published report for this month")
+    return report
+
+
+def report_index(request):
+    authority = _authority(request)
+    return portal_render(
+        request,
+        "portal/report_index.html",
+        {"authority": authority, "reports": published_reports(authority=authority)},
+    )
+
+
+def report_detail(request, month: str):
+    report = _visible_report(request, month)
+    document = report_document(report)
+    return portal_render(
+        request,
+        "portal/report_detail.html",
+        {
+            "report": report,
+            "document": document,
+            "month_label": month_label(report.month),
+            "publish_form": ReportPublishForm(),
+            "regenerate_form": ReportRegenerateForm(),
+            "formats": ("xlsx", "csv", "pdf", "json"),
+        },
+    )
+
+
+def report_download(request, month: str, fmt: str):
+    exported = report_export(_visible_report(request, month), fmt)
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    if fmt == "json":
+        response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@portal_member_required
+def report_admin_list(request):
+    authority = request.authority
+    return portal_render(
+        request,
+        "portal/report_admin_list.html",
+        {
+            "reports": all_reports(authority=authority),
+            "form": ReportGenerateForm(initial={"thang": previous_month(timezone.now()).key}),
+        },
+    )
+
+
+@require_POST
+@portal_admin_required
+def report_generate(request):
+    form = ReportGenerateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("portal:report_admin_list")
+    try:
+        result = monthly_report_generate(
+            authority=request.authority,
+            month=form.cleaned_data["thang"],
+            requested_by=request.user.get_username(),
+        )
+    except ReportError as exc:
+        messages.error(request, f"Không tạo được báo cáo: {exc}")
+        return redirect("portal:report_admin_list")
+    if result.created:
+        messages.success(request, f"Đã tạo báo cáo {month_label(result.report.month)} (bản nháp).")
+    else:
+        messages.info(
+            request, f"Báo cáo {month_label(result.report.month)} đã có; không thay đổi gì."
+        )
+    return redirect("portal:report_detail", month=result.report.month)
+
+
+@require_POST
+@portal_admin_required
+def report_publish(request, month: str):
+    report = _visible_report(request, month)
+    form = ReportPublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("portal:report_detail", month=month)
+    try:
+        monthly_report_publish(
+            report=report,
+            published_by=request.user.get_username(),
+            cover_note=form.cleaned_data["cover_note"],
+            signed_by=form.cleaned_data["signed_by"],
+        )
+    except ReportError as exc:
+        messages.error(request, f"Không công bố được: {exc}")
+    else:
+        messages.success(request, f"Đã công bố báo cáo {month_label(month)}.")
+    return redirect("portal:report_detail", month=month)
+
+
+@require_POST
+@portal_admin_required
+def report_regenerate(request, month: str):
+    report = _visible_report(request, month)
+    form = ReportRegenerateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Cần ghi lý do tạo lại báo cáo.")
+        return redirect("portal:report_detail", month=month)
+    try:
+        monthly_report_generate(
+            authority=report.authority,
+            month=report.month,
+            regenerate=True,
+            reason=form.cleaned_data["reason"],
+            requested_by=request.user.get_username(),
+        )
+    except ReportError as exc:
+        messages.error(request, f"Không tạo lại được: {exc}")
+    else:
+        messages.success(request, f"Đã tạo lại báo cáo {month_label(month)}; lý do đã được ghi.")
+    return redirect("portal:report_detail", month=month)

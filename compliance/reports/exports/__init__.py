@@ -1,0 +1,43 @@
+"""A published (or draft) monthly report as JSON, CSV, XLSX or PDF.
+
+Every format is drawn from one document (`document.report_document`), so the four files
+always list the same schools with the same items.
+"""
+
+from dataclasses import dataclass
+
+from compliance.models import MonthlyReport
+from compliance.reports.exports import as_csv, as_json, as_pdf, as_xlsx
+from compliance.reports.exports.document import report_document
+
+FORMATS = ("json", "csv", "xlsx", "pdf")
+CONTENT_TYPES = {
+    "json": "application/json; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def report_export(report: MonthlyReport, fmt: str) -> ExportedFile:
+    renderers = {
+        "json": as_json.render,
+        "csv": as_csv.render,
+        "xlsx": as_xlsx.render,
+        "pdf": as_pdf.render,
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown format '{fmt}'; use {', '.join(FORMATS)}")
+    document = report_document(report)
+    return ExportedFile(
+        content=renderers[fmt](document),
+        content_type=CONTENT_TYPES[fmt],
+        filename=f"bao-cao-{report.authority.code}-{report.month}.{fmt}",
+    )

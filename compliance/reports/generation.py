@@ -1,0 +1,193 @@
+"""Generate, regenerate and publish an authority's monthly report.
+
+Exactly once per (authority, month): the report row is created or locked (`select_for_update`)
+inside one transaction together with its entries, and the database refuses a second row. A
+second run therefore finds the report and changes nothing; a run killed half-way committed
+nothing and simply runs again; two concurrent runs serialise on the row. Only `regenerate=True`
+with a reason rewrites the entries, and every (re)generation leaves a history row.
+
+The entries are frozen copies of the stored results (school names, items, categories), read
+from the public schema only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+
+from compliance.engine.periods import MonthKey
+from compliance.models import (
+    MonthlyReport,
+    MonthlyReportEntry,
+    MonthlyReportGeneration,
+    ObligationResult,
+    SchoolEvaluation,
+)
+from compliance.presentation import rule_title
+from compliance.reports.months import month_has_ended, month_parse
+from compliance.reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from compliance.reports.text import item_title
+from tenants.models import Authority
+from tenants.selectors import schools_of_authority
+from tenants.services.provisioning import site_url
+
+NOT_EVALUATED = "not_evaluated"
+
+
+class ReportError(ValueError):
+    """Bad input for a report (month not over, no reason for a regeneration, …)."""
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    report: MonthlyReport
+    created: bool
+    regenerated: bool
+
+    @property
+    def changed(self) -> bool:
+        return self.created or self.regenerated
+
+
+def monthly_report_generate(
+    *,
+    authority: Authority,
+    month: str | MonthKey,
+    regenerate: bool = False,
+    reason: str | None = None,
+    requested_by: str = "",
+    now: dt.datetime | None = None,
+) -> GenerationResult:
+    month = month if isinstance(month, MonthKey) else month_parse(month)
+    now = now or timezone.now()
+    if not month_has_ended(month, now=now):
+        raise ReportError(f"month {month.key} has not ended yet: a report covers a whole month")
+    reason = (reason or "").strip()
+    if regenerate and not reason:
+        raise ReportError("regenerating a report needs a reason (it is recorded)")
+    with transaction.atomic():
+        report, created = MonthlyReport.objects.select_for_update().get_or_create(
+            authority=authority, month=month.key, defaults={"generated_at": now}
+        )
+        if not created and not regenerate:
+            return GenerationResult(report=report, created=False, regenerated=False)
+        counts = _entries_replace(report=report, authority=authority, month=month)
+        report.generated_at = now
+        report.save(update_fields=["generated_at", "evaluated_as_of"])
+        number = (report.generations.aggregate(n=Max("number"))["n"] or 0) + 1
+        MonthlyReportGeneration.objects.create(
+            report=report,
+            number=number,
+            generated_at=now,
+            reason=reason if not created else "",
+            requested_by=requested_by[:150],
+            counts=counts,
+        )
+    return GenerationResult(report=report, created=created, regenerated=not created)
+
+
+def _entries_replace(*, report: MonthlyReport, authority: Authority, month: MonthKey) -> dict:
+    """Freeze every school's month into entries; returns the count per category."""
+    schools = list(schools_of_authority(authority))
+    ids = [s.pk for s in schools]
+    rows_by_school = defaultdict(list)
+    for row in (
+        ObligationResult.objects.filter(school_id__in=ids, month=month.key)
+        .exclude(status="not_applicable")
+        .values(*ROW_FIELDS)
+        .iterator(chunk_size=5000)
+    ):
+        rows_by_school[row["school_id"]].append(row)
+    evaluated = set(
+        SchoolEvaluation.objects.filter(school_id__in=ids).values_list("school_id", flat=True)
+    )
+    report.evaluated_as_of = SchoolEvaluation.objects.filter(school_id__in=ids).aggregate(
+        m=Min("as_of")
+    )["m"]
+    report.entries.all().delete()
+    entries = [
+        _entry(report, school, rows_by_school.get(school.pk, []), month, school.pk in evaluated)
+        for school in schools
+    ]
+    MonthlyReportEntry.objects.bulk_create(entries, batch_size=500)
+    return dict(Counter(e.category for e in entries))
+
+
+def _entry(report, school, rows, month: MonthKey, evaluated: bool) -> MonthlyReportEntry:
+    category = (
+        str(month_verdict_from_rows(rows, month=month.key).category) if evaluated else NOT_EVALUATED
+    )
+    return MonthlyReportEntry(
+        report=report,
+        school=school,
+        school_code=school.code,
+        school_name=school.name,
+        authority_name=school.authority.name if school.authority else "",
+        levels=list(school.levels),
+        website=site_url(school.host) if getattr(school, "host", None) else "",
+        category=category,
+        on_time=sum(1 for r in rows if r["status"] == "on_time"),
+        late=sum(1 for r in rows if r["status"] == "late"),
+        missing=sum(1 for r in rows if r["status"] == "missing"),
+        score=weighted_score(rows),
+        missing_items=[_item(r) for r in _ordered(rows, "missing")],
+        late_items=[_item(r) for r in _ordered(rows, "late")],
+    )
+
+
+def _ordered(rows, status: str):
+    return sorted(
+        (r for r in rows if r["status"] == status),
+        key=lambda r: (
+            r["due_at"] is None,
+            r["due_at"] or dt.datetime.max.replace(tzinfo=dt.UTC),
+            r["rule"],
+        ),
+    )
+
+
+def _item(row) -> dict:
+    item = {
+        "ruleset": row["ruleset"],
+        "rule": row["rule"],
+        "kind": row["kind"],
+        "title": rule_title(row["ruleset"], row["rule"]),
+        "item": row["item"],
+        "item_title": item_title(row["ruleset"], row["rule"], row["item"]),
+        "period_key": row["period_key"],
+        "due_at": row["due_at"].isoformat() if row["due_at"] else None,
+    }
+    if row["status"] == "late":
+        item["satisfied_at"] = row["satisfied_at"].isoformat() if row["satisfied_at"] else None
+        item["late_by_seconds"] = row["late_by"].total_seconds() if row["late_by"] else 0
+    return item
+
+
+def monthly_report_publish(
+    *,
+    report: MonthlyReport,
+    published_by: str,
+    cover_note: str = "",
+    signed_by: str = "",
+    now: dt.datetime | None = None,
+) -> MonthlyReport:
+    """Make a draft public, with an optional cover note that must then be signed."""
+    cover_note, signed_by = cover_note.strip(), signed_by.strip()
+    if cover_note and not signed_by:
+        raise ReportError("a cover note must be signed: give the signer's name and title")
+    with transaction.atomic():
+        report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
+        if report.is_published:
+            raise ReportError(f"the report of {report.month} is already published")
+        report.status = MonthlyReport.Status.PUBLISHED
+        report.published_at = now or timezone.now()
+        report.published_by = published_by[:150]
+        report.cover_note = cover_note
+        report.signed_by = signed_by
+        report.save()
+    return report

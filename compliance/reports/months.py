@@ -1,0 +1,65 @@
+"""Month and school-year arithmetic in local time (Asia/Ho_Chi_Minh), as people name them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from compliance.engine.localtime import LOCAL_TZ, local_date
+from compliance.engine.periods import MonthKey, parse_period_key, school_year_of
+
+
+def month_parse(value: str) -> MonthKey:
+    """`2026-10` → MonthKey; anything else raises ValueError with a message for people."""
+    try:
+        key = parse_period_key((value or "").strip())
+    except ValueError:
+        key = None
+    if not isinstance(key, MonthKey):
+        raise ValueError(f"invalid month '{value}': expected YYYY-MM, e.g. 2026-10")
+    return key
+
+
+def month_of(moment: dt.datetime) -> MonthKey:
+    day = local_date(moment)
+    return MonthKey(day.year, day.month)
+
+
+def previous_month(moment: dt.datetime) -> MonthKey:
+    """The month before the one `moment` falls in, locally (what the 1st's report covers)."""
+    return month_of(moment).shifted(-1)
+
+
+def month_start(month: MonthKey) -> dt.datetime:
+    """The month's first instant (local midnight of the 1st) as an aware datetime."""
+    return dt.datetime(month.year, month.month, 1, tzinfo=LOCAL_TZ)
+
+
+def month_has_ended(month: MonthKey, *, now: dt.datetime) -> bool:
+    return now >= month_start(month.shifted(1))
+
+
+def school_year_start_of(moment: dt.datetime) -> int:
+    return school_year_of(local_date(moment))
+
+
+def school_year_months(start_year: int) -> tuple[str, str]:
+    """First and last month keys of school year Y–Y+1 (July to June, as results are filed)."""
+    return f"{start_year:04d}-07", f"{start_year + 1:04d}-06"
+
+
+def school_year_month_keys(start_year: int, *, until: MonthKey | None = None) -> list[str]:
+    """Every month of the school year, in order (up to `until` inclusive when given)."""
+    keys, month = [], MonthKey(start_year, 7)
+    while month <= MonthKey(start_year + 1, 6) and (until is None or month <= until):
+        keys.append(month.key)
+        month = month.shifted(1)
+    return keys
+
+
+def month_label(month: MonthKey | str) -> str:
+    key = month if isinstance(month, MonthKey) else month_parse(month)
+    return f"tháng {key.month:02d}/{key.year}"
+
+
+def school_year_label(start_year: int) -> str:
+    return f"{start_year}–{start_year + 1}"

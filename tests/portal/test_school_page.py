@@ -1,0 +1,92 @@
+"""A school's drill-down: a month's obligations, its history month by month, its principal."""
+
+import datetime as dt
+
+import pytest
+
+from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+from tests.factories import authority_make
+from tests.portal.crafting import crafted_school, evaluated, local, result
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def school(authority):
+    school = crafted_school(
+        authority=authority, name="THCS Trần Phú", principal_email="hieutruong@tranphu.edu.vn"
+    )
+    evaluated(school, category="irregular")
+    return school
+
+
+def test_a_months_obligations_with_due_time_publication_delay_and_evidence(
+    portal_client, authority, school, frozen_now
+):
+    result(
+        school, rule="weekly-plan", status="late", due_at=local(2026, 10, 12, 12),
+        late_by=dt.timedelta(hours=20, minutes=30), period_key="2026-W42",
+        evidence=[{"page_id": 41, "title": "Kế hoạch tuần 7", "url": "http://tranphu.localhost/ke-hoach/tuan-7/"}],
+    )  # fmt: skip
+    result(
+        school,
+        rule="monthly-plan",
+        status="missing",
+        due_at=local(2026, 10, 1),
+        month="2026-09",
+        period_key="2026-10",
+    )
+    result(school, rule="work-schedule", status="on_time", due_at=local(2026, 11, 2, 12))
+    page = portal_client(authority).get(f"/truong/{school.code}/", {"thang": "2026-10"}).text
+    table = page[page.index("Các nghĩa vụ tháng 10/2026") : page.index("Xu hướng")]
+    assert "Kế hoạch tuần" in table
+    assert "12/10/2026 12:00" in table  # due, local time
+    assert "tuần từ 12/10/2026" in table  # the period in words, not its key
+    assert "13/10/2026 08:30" in table  # published: 20 h 30 min late
+    assert "20 giờ 30 phút" in table
+    assert '<a href="http://tranphu.localhost/ke-hoach/tuan-7/">Kế hoạch tuần 7</a>' in table
+    assert "trễ hạn" in table
+    # September's monthly plan (due before 1 October) and November's items are not October's
+    assert "Kế hoạch tháng" not in table and "Lịch công tác tuần" not in table
+
+
+def test_history_month_by_month_with_categories(portal_client, authority, school, frozen_now):
+    result(school, status="missing", due_at=local(2026, 9, 14, 12))  # September: did not update
+    result(school, status="on_time", due_at=local(2026, 10, 12, 12))  # October: compliant
+    result(school, status="late", due_at=local(2026, 11, 9, 12))  # November: irregular
+    monthly_report_generate(authority=authority, month="2026-10")
+    monthly_report_publish(report=authority.monthly_reports.get(), published_by="admin")
+    page = portal_client(authority).get(f"/truong/{school.code}/").text
+    history = page[page.index("Lịch sử theo tháng") :]
+    rows = history.split("<tr>")[2:]
+    assert "tháng 11/2026" in rows[0] and "cập nhật không thường xuyên" in rows[0]
+    assert "tháng 10/2026" in rows[1] and "đạt yêu cầu" in rows[1]
+    assert "tháng 09/2026" in rows[2] and "chưa cập nhật" in rows[2]
+    assert "tháng 07/2026" in rows[-1]
+    # October's published category is shown beside the computed one
+    assert rows[1].count("đạt yêu cầu") == 2
+
+
+def test_principal_contact_and_website(portal_client, authority, school, frozen_now):
+    page = portal_client(authority).get(f"/truong/{school.code}/").text
+    assert 'href="mailto:hieutruong@tranphu.edu.vn"' in page
+    assert f"{school.domains.get().domain}" in page
+
+
+def test_a_bad_month_falls_back_to_the_current_one_with_a_notice(
+    portal_client, authority, school, frozen_now
+):
+    page = portal_client(authority).get(f"/truong/{school.code}/", {"thang": "2026-13"}).text
+    assert "không hợp lệ" in page and "Các nghĩa vụ tháng 11/2026" in page
+
+
+def test_another_authoritys_school_is_not_found(portal_client, authority, frozen_now):
+    elsewhere = crafted_school(authority=authority_make())
+    assert portal_client(authority).get(f"/truong/{elsewhere.code}/").status_code == 404
+
+
+def test_the_school_page_trend(portal_client, authority, school, frozen_now):
+    result(school, status="on_time", due_at=local(2026, 11, 16, 12))
+    result(school, status="missing", due_at=local(2026, 11, 17, 12), rule="work-schedule")
+    page = portal_client(authority).get(f"/truong/{school.code}/").text
+    assert "tuần 16/11: 50%" in page

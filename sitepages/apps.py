@@ -6,3 +6,8 @@ class SitepagesConfig(AppConfig):
 
     name = "sitepages"
     verbose_name = "Trang website trường"
+
+    def ready(self):
+        from .signal_handlers import connect
+
+        connect()

@@ -22,6 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context, schema_exists
 
+from sitepages.roles import PRINCIPAL_GROUP
 from sitepages.sections import home_page_ensure, section_tree_ensure
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
@@ -36,8 +37,6 @@ from tenants.services.validation import (
     schema_name_problem,
     unique_code,
 )
-
-PRINCIPAL_GROUP = "Moderators"
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,13 @@ def site_url(host: str, path: str = "/") -> str:
     """Absolute URL on a school's or authority's host (scheme and port from settings)."""
     port = f":{settings.SITE_URL_PORT}" if settings.SITE_URL_PORT else ""
     return f"{settings.SITE_URL_SCHEME}://{host}{port}{path}"
+
+
+def site_port() -> int:
+    """The port Wagtail's Site records: it writes absolute URLs (feeds, sitemaps) from it."""
+    if settings.SITE_URL_PORT:
+        return int(settings.SITE_URL_PORT)
+    return 443 if settings.SITE_URL_SCHEME == "https" else 80
 
 
 def _validated(*, authority, name, levels, domain, code, schema_name, principal_email):
@@ -178,7 +184,9 @@ def school_provision(
 
 def _site_set_up(*, school: School, domain: str) -> None:
     publication_history_restamp(moment=timezone.now())
-    home = home_page_ensure(title=school.name, hostname=domain, site_name=school.name)
+    home = home_page_ensure(
+        title=school.name, hostname=domain, site_name=school.name, port=site_port()
+    )
     section_tree_ensure(home=home, levels=school.levels)
     pages_publish_unlogged()
 

@@ -58,9 +58,9 @@ def test_combined_level_school_gets_every_rule_of_either_level():
     assert {"lesson-register", "timetable", "weekly-plan"} <= applied
     assert not {"mn-weekly-plan", "mn-monthly-plan"} & applied
     disclosure = {o.item for o in found if o.rule == "disclosure-annual"}
-    assert {"general-info", "th-staff", "thcs-staff", "th-results", "thcs-results"} <= disclosure
-    assert not {i for i in disclosure if i.startswith("mn-")}
-    assert "th-menu" not in disclosure  # no meals served
+    assert {"a4-1", "a8-1", "a8-3", "a9-5"} <= disclosure  # every level + primary/THCS items
+    assert not {"a6-1", "a7-2"} & disclosure  # preschool-only items
+    assert "a9-4" not in disclosure  # the menu: no meals served
 
 
 def test_preschool_gets_its_own_rules_and_the_menu():
@@ -69,8 +69,8 @@ def test_preschool_gets_its_own_rules_and_the_menu():
     assert {"mn-weekly-plan", "mn-monthly-plan", "menu", "weekly-plan"} <= applied
     assert not {"lesson-register", "timetable"} & applied
     disclosure = {o.item for o in found if o.rule == "disclosure-annual"}
-    assert {"mn-staff", "mn-plan"} <= disclosure
-    assert not {i for i in disclosure if i.startswith(("th-", "thcs-"))}
+    assert {"a4-1", "a6-1", "a7-2", "a7-4"} <= disclosure
+    assert not {"a8-1", "a9-2", "a9-4"} & disclosure
 
 
 def test_menu_binds_primary_schools_only_when_they_serve_meals():
@@ -78,7 +78,7 @@ def test_menu_binds_primary_schools_only_when_they_serve_meals():
     with_meals = evaluate_all(snapshot(levels=["primary"], serves_meals=True))
     assert ("tt09-2024", "menu") in rules_with(without, Status.NOT_APPLICABLE)
     assert any(o.rule == "menu" and o.status == Status.MISSING for o in with_meals)
-    assert "th-menu" in {o.item for o in with_meals if o.rule == "disclosure-annual"}
+    assert "a9-4" in {o.item for o in with_meals if o.rule == "disclosure-annual"}
 
 
 def test_default_window_is_the_school_year_so_far_plus_what_is_next():

@@ -15,7 +15,7 @@ from tests.compliance.builders import (
 
 RETENTION = shipped("tt09-2024", "disclosure-retention")
 LONG_WINDOW = (at(2020, 1, 1), at(2040, 1, 1))
-PERIOD = {"school_year_start": 2026, "item": "general-info"}
+PERIOD = {"school_year_start": 2026, "item": "a4-1"}
 
 
 def judge(*items, as_of, rule_set=RETENTION, window=LONG_WINDOW):
@@ -71,9 +71,9 @@ def test_overwriting_last_years_disclosure_breaks_its_retention():
     old = item(1, "DisclosurePage", (at(2026, 9, 1), edit), period=PERIOD)
     new = item(1, "DisclosurePage", edit, period={**PERIOD, "school_year_start": 2027})
     found = judge(old, new, as_of=at(2027, 12, 1))
-    assert found["page:1/2026-2027/general-info"].status == Status.MISSING
-    assert found["page:1/2027-2028/general-info"].status == Status.PENDING
-    assert found["page:1/2027-2028/general-info"].due_at == at(2032, 9, 1)
+    assert found["page:1/2026-2027/a4-1"].status == Status.MISSING
+    assert found["page:1/2027-2028/a4-1"].status == Status.PENDING
+    assert found["page:1/2027-2028/a4-1"].due_at == at(2032, 9, 1)
 
 
 def test_pages_never_live_have_nothing_to_retain():

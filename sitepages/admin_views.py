@@ -1,0 +1,75 @@
+"""Admin views behind the dashboard's buttons; each only calls a service."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from sitepages import periods
+from sitepages.due import KINDS, PeriodKeyError
+from sitepages.models import DisclosureIndexPage
+from sitepages.services.disclosure import disclosure_year_create
+from sitepages.services.periodic import SectionMissing, period_page_draft_get_or_create
+
+
+@require_POST
+def due_page_create(request):
+    """Open the page for a period, creating its draft (period filled in) when there is none."""
+    kind = KINDS.get(request.POST.get("kind", ""))
+    if kind is None:
+        return HttpResponseBadRequest("Loại trang không hợp lệ.")
+    try:
+        period = kind.parse(request.POST.get("period", ""))
+    except PeriodKeyError as error:
+        return HttpResponseBadRequest(f"Kỳ không hợp lệ: {error}")
+    try:
+        page, created = period_page_draft_get_or_create(kind=kind, period=period, user=request.user)
+    except SectionMissing as error:
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_home")
+    if created:
+        messages.success(
+            request,
+            f"Đã tạo bản nháp “{page.title}”. Hãy nhập nội dung rồi gửi duyệt hoặc xuất bản.",
+        )
+    return redirect("wagtailadmin_pages:edit", page.id)
+
+
+class DisclosureYearForm(forms.Form):
+    school_year_start = forms.IntegerField(
+        label="Năm học (năm bắt đầu)", min_value=2000, max_value=2100,
+        help_text="Ví dụ: 2026 cho năm học 2026–2027.",
+    )
+
+
+def disclosure_year_create_view(request, index_id: int):
+    """Confirm, then build a school year's disclosure tree for the school's levels."""
+    index = get_object_or_404(DisclosureIndexPage, pk=index_id)
+    if not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    tenant = getattr(request, "tenant", None)
+    levels = getattr(tenant, "levels", None) or []
+    if request.method == "POST":
+        form = DisclosureYearForm(request.POST)
+        if form.is_valid():
+            year = form.cleaned_data["school_year_start"]
+            year_page, created = disclosure_year_create(
+                index=index, school_year_start=year, levels=levels,
+                serves_meals=bool(getattr(tenant, "serves_meals", False)), user=request.user,
+            )
+            messages.success(
+                request,
+                f"{periods.school_year_label(year)}: đã tạo {created} mục công khai (bản nháp).",
+            )
+            return redirect("wagtailadmin_explore", year_page.id)
+    else:
+        form = DisclosureYearForm(
+            initial={"school_year_start": periods.school_year_of(periods.local_today())}
+        )
+    return TemplateResponse(
+        request, "sitepages/admin/disclosure_year_create.html",
+        {"form": form, "index": index, "levels": levels},
+    )

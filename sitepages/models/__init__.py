@@ -1,0 +1,46 @@
+"""Page types of a school site (one module per section; see DESIGN.md's section table)."""
+
+from sitepages.models.admission import AdmissionPage, FeedbackFormField, FeedbackFormPage
+from sitepages.models.base import (
+    MonthPeriodPage,
+    PeriodPage,
+    SchoolPage,
+    SchoolYearPeriodPage,
+    WeekPeriodPage,
+)
+from sitepages.models.branding import SchoolBranding
+from sitepages.models.disclosure import DisclosureIndexPage, DisclosurePage, DisclosureYearPage
+from sitepages.models.documents import DocumentIndexPage, OfficialDocumentPage
+from sitepages.models.evidence import EvidenceTombstone
+from sitepages.models.home import HomePage, StandardPage
+from sitepages.models.news import NewsIndexPage, NewsKind, NewsPage
+from sitepages.models.organisation import (
+    ContactPage,
+    ContactRow,
+    Leader,
+    LeaderRole,
+    OrganisationPage,
+)
+from sitepages.models.plans import AnnualPlanPage, MonthlyPlanPage, PlanIndexPage, WeeklyPlanPage
+from sitepages.models.procedures import ProcedureIndexPage, ProcedurePage
+from sitepages.models.schedules import (
+    LessonRegisterPage,
+    MenuIndexPage,
+    MenuPage,
+    ScheduleIndexPage,
+    Semester,
+    TimetableIndexPage,
+    TimetablePage,
+    WorkSchedulePage,
+)
+
+__all__ = [
+    "AdmissionPage", "AnnualPlanPage", "ContactPage", "ContactRow", "DisclosureIndexPage",
+    "DisclosurePage", "DisclosureYearPage", "DocumentIndexPage", "EvidenceTombstone",
+    "FeedbackFormField", "FeedbackFormPage", "HomePage", "Leader", "LeaderRole",
+    "LessonRegisterPage", "MenuIndexPage", "MenuPage", "MonthPeriodPage", "MonthlyPlanPage",
+    "NewsIndexPage", "NewsKind", "NewsPage", "OfficialDocumentPage", "OrganisationPage",
+    "PeriodPage", "PlanIndexPage", "ProcedureIndexPage", "ProcedurePage", "ScheduleIndexPage",
+    "SchoolBranding", "SchoolPage", "SchoolYearPeriodPage", "Semester", "StandardPage",
+    "TimetableIndexPage", "TimetablePage", "WeekPeriodPage", "WeeklyPlanPage", "WorkSchedulePage",
+]

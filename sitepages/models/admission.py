@@ -1,0 +1,146 @@
+"""Tuyển sinh and Góp ý: enrolment information and the feedback form to the school."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from sitepages.models.base import SchoolPage, attachments_field, required_slug_problem
+
+HONEYPOT_FIELD = "trang_web"
+DEFAULT_FEEDBACK_SUBJECT = "Góp ý mới từ website của trường"
+
+
+class AdmissionPage(SchoolPage):
+    """Tuyển sinh: this year's enrolment plan, dates and the online registration link."""
+
+    school_year_start = models.PositiveSmallIntegerField(
+        "Năm học tuyển sinh", null=True, blank=True, help_text="Ví dụ: 2026 cho năm học 2026–2027."
+    )
+    summary = models.TextField("Tóm tắt", max_length=400, blank=True)
+    opens_on = models.DateField("Bắt đầu nhận hồ sơ", null=True, blank=True)
+    closes_on = models.DateField("Hạn cuối nhận hồ sơ", null=True, blank=True)
+    apply_url = models.URLField("Đường dẫn đăng ký trực tuyến", blank=True)
+    body = RichTextField("Thông tin tuyển sinh", blank=True)
+    attachments = attachments_field()
+
+    content_panels = SchoolPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("school_year_start"),
+             FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+             FieldPanel("apply_url")],
+            heading="Thời gian và cách đăng ký",
+        ),
+        FieldPanel("body"), FieldPanel("attachments"),
+    ]
+    search_fields = SchoolPage.search_fields + [
+        index.SearchField("summary"), index.SearchField("body"),
+    ]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Tuyển sinh"
+        verbose_name_plural = "Tuyển sinh"
+
+    def clean(self):
+        errors = self._errors_from_super_clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            errors["closes_on"] = "Hạn cuối nhận hồ sơ phải sau ngày bắt đầu."
+        if errors:
+            raise ValidationError(errors)
+
+
+class FeedbackFormField(AbstractFormField):
+    page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FeedbackFormPage(AbstractEmailForm):
+    """Góp ý / hỏi đáp: a form whose submissions are stored and e-mailed to the school.
+
+    Spam protection is a honeypot field that people never see; a filled one rejects the
+    submission. Without a "to" address the e-mail goes to the contact page's address.
+    """
+
+    intro = RichTextField("Lời mời góp ý", blank=True)
+    thank_you_text = RichTextField("Lời cảm ơn sau khi gửi", blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="Ô nhập", heading="Các ô của biểu mẫu"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+             FieldPanel("subject")],
+            heading="Thư thông báo",
+        ),
+    ]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Góp ý – hỏi đáp"
+        verbose_name_plural = "Góp ý – hỏi đáp"
+
+    def clean(self):
+        super().clean()
+        problem = required_slug_problem(self)
+        if problem:
+            raise ValidationError({"slug": problem})
+
+    def get_form_class(self):
+        return type("FeedbackForm", (HoneypotMixin, super().get_form_class()), {})
+
+    def notification_addresses(self) -> list[str]:
+        if self.to_address:
+            return [address.strip() for address in self.to_address.split(",") if address.strip()]
+        from sitepages.models.organisation import ContactPage
+
+        contact = ContactPage.objects.live().exclude(email="").values_list("email", flat=True)
+        fallback = contact.first() or getattr(connection.tenant, "principal_email", "")
+        return [fallback] if fallback else []
+
+    def process_form_submission(self, form):
+        submission = FormMixin.process_form_submission(self, form)
+        addresses = self.notification_addresses()
+        if addresses:
+            send_mail(
+                self.subject or DEFAULT_FEEDBACK_SUBJECT, self.render_email(form), addresses,
+                self.from_address,
+            )
+        return submission
+
+
+class HoneypotMixin:
+    """Adds an off-screen field that only bots fill in; a filled one fails validation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label="Xin để trống ô này", required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.pop(HONEYPOT_FIELD, ""):
+            raise ValidationError("Không gửi được góp ý. Vui lòng thử lại.", code="spam")
+        return cleaned
+
+    @property
+    def visible_fields_without_honeypot(self):
+        return [field for field in self if field.name != HONEYPOT_FIELD]
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]

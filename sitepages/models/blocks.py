@@ -1,0 +1,103 @@
+"""StreamField blocks shared by the page types.
+
+Rows that a page shows as a table (a week's schedule, a menu) are StreamField blocks rather than
+separate tables: they render without extra queries, which keeps the home page within budget.
+"""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from sitepages.periods import WEEKDAY_CHOICES
+
+
+class AttachmentBlock(blocks.StructBlock):
+    """A file to download (plans and documents are often PDF or Word files)."""
+
+    document = DocumentChooserBlock(label="Tệp")
+    label = blocks.CharBlock(
+        label="Tên hiển thị", required=False, help_text="Để trống để dùng tên của tệp."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Tệp đính kèm"
+        template = "sitepages/blocks/attachment.html"
+
+
+def attachment_stream_blocks():
+    return [("file", AttachmentBlock())]
+
+
+class WeekdayBlock(blocks.ChoiceBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Thứ")
+        super().__init__(choices=WEEKDAY_CHOICES, **kwargs)
+
+
+class ScheduleEntryBlock(blocks.StructBlock):
+    """One line of a weekly work schedule (lịch công tác tuần)."""
+
+    weekday = WeekdayBlock()
+    time = blocks.CharBlock(label="Thời gian", required=False, max_length=40)
+    content = blocks.TextBlock(label="Nội dung công việc")
+    chair = blocks.CharBlock(label="Chủ trì", required=False, max_length=120)
+    participants = blocks.CharBlock(label="Thành phần", required=False, max_length=255)
+    location = blocks.CharBlock(label="Địa điểm", required=False, max_length=120)
+
+    class Meta:
+        icon = "date"
+        label = "Công việc"
+
+
+class TeacherRegisterBlock(blocks.StructBlock):
+    """One teacher's lesson register for the week (lịch báo giảng)."""
+
+    teacher = blocks.CharBlock(label="Giáo viên", max_length=120)
+    subject = blocks.CharBlock(label="Môn / lớp", required=False, max_length=120)
+    document = DocumentChooserBlock(label="Tệp lịch báo giảng")
+
+    class Meta:
+        icon = "user"
+        label = "Lịch báo giảng của giáo viên"
+
+
+class MenuDayBlock(blocks.StructBlock):
+    """One day of a planned weekly menu."""
+
+    weekday = WeekdayBlock()
+    breakfast = blocks.CharBlock(label="Bữa sáng", required=False, max_length=255)
+    lunch = blocks.CharBlock(label="Bữa trưa", required=False, max_length=255)
+    snack = blocks.CharBlock(label="Bữa phụ chiều", required=False, max_length=255)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Thực đơn một ngày"
+
+
+class QuickLinkBlock(blocks.StructBlock):
+    """A shortcut on the home page: a page of the site or an outside address."""
+
+    title = blocks.CharBlock(label="Tiêu đề", max_length=80)
+    page = blocks.PageChooserBlock(label="Trang trong website", required=False)
+    url = blocks.URLBlock(label="Hoặc địa chỉ bên ngoài", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "Liên kết nhanh"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        result = super().clean(value)
+        if not result.get("page") and not result.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError("Chọn một trang hoặc nhập một địa chỉ.")}
+            )
+        return result
+
+
+class ProcedureStepBlock(blocks.TextBlock):
+    class Meta:
+        icon = "arrow-right"
+        label = "Bước"

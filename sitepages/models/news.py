@@ -1,0 +1,130 @@
+"""Tin tức: news, topical news about an event, and urgent notices shown as a site banner."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from sitepages.models.base import SchoolPage, attachments_field, paginated_paths
+from sitepages.periods import local_today
+
+NEWS_PER_PAGE = 12
+# How long an urgent banner stays up when the editor gives no end (SITEPAGES_URGENT_BANNER_DAYS).
+DEFAULT_URGENT_DAYS = 7
+# A clock a few minutes fast on the editor's phone must not make "received" look future.
+RECEIVED_AT_TOLERANCE = dt.timedelta(minutes=10)
+
+
+class NewsIndexPage(SchoolPage):
+    """The news section: newest first, filterable by kind."""
+
+    intro = RichTextField("Giới thiệu", blank=True)
+
+    content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = ["sitepages.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Mục tin tức"
+        verbose_name_plural = "Mục tin tức"
+
+    def get_cached_paths(self):
+        count = NewsPage.objects.live().child_of(self).count()
+        return paginated_paths(
+            count, NEWS_PER_PAGE, extra=[f"?loai={kind}" for kind in NewsKind.values]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.live().child_of(self).order_by("-first_published_at", "-pk")
+        kind = request.GET.get("loai")
+        if kind in NewsKind.values:
+            news = news.filter(kind=kind)
+        context["kind"] = kind if kind in NewsKind.values else ""
+        context["kinds"] = NewsKind.choices
+        context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("trang"))
+        return context
+
+
+class NewsKind(models.TextChoices):
+    ORDINARY = "ordinary", "Tin thường"
+    TOPICAL = "topical", "Tin thời sự (sự kiện trong ngày)"
+    URGENT = "urgent", "Thông báo khẩn"
+
+
+class NewsPage(SchoolPage):
+    """A news item. Topical news reports an event on `event_date` (due by 16:00 that day);
+    an urgent notice records when it was received and shows as a banner until it expires."""
+
+    kind = models.CharField(
+        "Loại tin", max_length=16, choices=NewsKind.choices, default=NewsKind.ORDINARY,
+        db_index=True,
+    )
+    event_date = models.DateField("Ngày diễn ra sự kiện", default=local_today, db_index=True)
+    received_at = models.DateTimeField(
+        "Thời điểm nhận thông báo", null=True, blank=True,
+        help_text="Bắt buộc với thông báo khẩn: lúc nhà trường nhận được thông báo.",
+    )
+    urgent_until = models.DateTimeField(
+        "Hiện biểu ngữ khẩn đến", null=True, blank=True,
+        help_text="Để trống: biểu ngữ hiện 7 ngày kể từ lúc nhận.",
+    )
+    summary = models.TextField("Tóm tắt", max_length=400, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="Ảnh đại diện", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    body = RichTextField("Nội dung")
+    attachments = attachments_field()
+
+    content_panels = SchoolPage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("kind"), FieldPanel("event_date")]),
+             FieldRowPanel([FieldPanel("received_at"), FieldPanel("urgent_until")])],
+            heading="Loại tin và thời gian",
+        ),
+        FieldPanel("summary"), FieldPanel("image"), FieldPanel("body"), FieldPanel("attachments"),
+    ]
+    search_fields = SchoolPage.search_fields + [
+        index.SearchField("summary"), index.SearchField("body"), index.FilterField("kind"),
+    ]
+    parent_page_types = ["sitepages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Tin tức"
+        verbose_name_plural = "Tin tức"
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.kind == NewsKind.URGENT
+
+    def clean(self):
+        errors = self._errors_from_super_clean()
+        if self.is_urgent:
+            if self.received_at is None:
+                errors["received_at"] = (
+                    "Thông báo khẩn phải ghi thời điểm nhà trường nhận được thông báo."
+                )
+            else:
+                if self.received_at > timezone.now() + RECEIVED_AT_TOLERANCE:
+                    errors["received_at"] = "Thời điểm nhận không được ở tương lai."
+                if self.urgent_until is None:
+                    days = getattr(settings, "SITEPAGES_URGENT_BANNER_DAYS", DEFAULT_URGENT_DAYS)
+                    self.urgent_until = self.received_at + dt.timedelta(days=days)
+                elif self.urgent_until <= self.received_at:
+                    errors["urgent_until"] = (
+                        "Thời điểm kết thúc biểu ngữ phải sau thời điểm nhận thông báo."
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    def og_description(self) -> str:
+        return self.search_description or self.summary

@@ -1,0 +1,187 @@
+"""Lịch công tác, thời khóa biểu, thực đơn: pages that cover a week or a semester."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from sitepages import periods
+from sitepages.models.base import (
+    ChildListingPage,
+    PeriodPage,
+    SchoolPage,
+    WeekPeriodPage,
+    attachments_field,
+    school_year_field,
+)
+from sitepages.models.blocks import MenuDayBlock, ScheduleEntryBlock, TeacherRegisterBlock
+
+
+class ScheduleIndexPage(ChildListingPage):
+    """The weekly schedules section: work schedules and lesson registers."""
+
+    intro = RichTextField("Giới thiệu", blank=True)
+
+    content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = ["sitepages.WorkSchedulePage", "sitepages.LessonRegisterPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Mục lịch công tác"
+        verbose_name_plural = "Mục lịch công tác"
+
+
+class WorkSchedulePage(WeekPeriodPage):
+    """Lịch công tác tuần: who does what, when and where, day by day."""
+
+    entries = StreamField(
+        [("entry", ScheduleEntryBlock())], blank=True, verbose_name="Công việc trong tuần"
+    )
+    notes = RichTextField("Ghi chú", blank=True)
+    attachments = attachments_field()
+
+    content_panels = SchoolPage.content_panels + [
+        MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
+        FieldPanel("entries"), FieldPanel("notes"), FieldPanel("attachments"),
+    ]
+    search_fields = SchoolPage.search_fields + [index.SearchField("notes")]
+    parent_page_types = ["sitepages.ScheduleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Lịch công tác tuần"
+        verbose_name_plural = "Lịch công tác tuần"
+
+    def entries_by_day(self) -> list[tuple[str, list]]:
+        """[(weekday name, [entry values])] in weekday order, for the day-by-day table."""
+        days: dict[int, list] = {}
+        for block in self.entries:
+            days.setdefault(int(block.value["weekday"]), []).append(block.value)
+        return [(periods.WEEKDAYS[day], days[day]) for day in sorted(days)]
+
+
+class LessonRegisterPage(WeekPeriodPage):
+    """Lịch báo giảng: the week's lesson registers, one file per teacher."""
+
+    registers = StreamField(
+        [("register", TeacherRegisterBlock())], blank=True,
+        verbose_name="Lịch báo giảng của giáo viên",
+    )
+    notes = RichTextField("Ghi chú", blank=True)
+    attachments = attachments_field("Tệp chung")
+
+    content_panels = SchoolPage.content_panels + [
+        MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
+        FieldPanel("registers"), FieldPanel("notes"), FieldPanel("attachments"),
+    ]
+    parent_page_types = ["sitepages.ScheduleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Lịch báo giảng"
+        verbose_name_plural = "Lịch báo giảng"
+
+
+class TimetableIndexPage(ChildListingPage):
+    """The timetable section: one timetable per semester (or per change within one)."""
+
+    intro = RichTextField("Giới thiệu", blank=True)
+
+    content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = ["sitepages.TimetablePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Mục thời khóa biểu"
+        verbose_name_plural = "Mục thời khóa biểu"
+
+
+class Semester(models.IntegerChoices):
+    FIRST = 1, "Học kỳ 1"
+    SECOND = 2, "Học kỳ 2"
+
+
+class TimetablePage(PeriodPage):
+    """The timetable of a semester, from the date it takes effect."""
+
+    school_year_start = school_year_field()
+    semester = models.PositiveSmallIntegerField(
+        "Học kỳ", choices=Semester.choices,
+        error_messages={"invalid_choice": "Học kỳ phải là 1 hoặc 2."},
+    )
+    effective_from = models.DateField("Áp dụng từ ngày")
+    body = RichTextField("Thời khóa biểu", blank=True)
+    attachments = attachments_field()
+
+    period_fields = ("school_year_start", "semester", "effective_from")
+    content_panels = SchoolPage.content_panels + [
+        FieldRowPanel(
+            [FieldPanel("school_year_start"), FieldPanel("semester"), FieldPanel("effective_from")],
+            heading="Học kỳ",
+        ),
+        FieldPanel("body"), FieldPanel("attachments"),
+    ]
+    parent_page_types = ["sitepages.TimetableIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Thời khóa biểu"
+        verbose_name_plural = "Thời khóa biểu"
+
+    @property
+    def period_label(self) -> str:
+        if not (self.school_year_start and self.semester):
+            return ""
+        label = periods.semester_label(self.school_year_start, self.semester)
+        if self.effective_from:
+            label += f", áp dụng từ {self.effective_from:%d/%m/%Y}"
+        return label
+
+    def period_errors(self):
+        # A semester other than 1|2 is refused by the field's choices, with the same wording.
+        errors = {}
+        if self.school_year_start and self.effective_from:
+            first, last = periods.school_year_bounds(self.school_year_start)
+            if not first <= self.effective_from <= last:
+                errors["effective_from"] = (
+                    f"Ngày áp dụng phải nằm trong "
+                    f"{periods.school_year_label(self.school_year_start).lower()} "
+                    f"({first:%d/%m/%Y} – {last:%d/%m/%Y})."
+                )
+        return errors
+
+
+class MenuIndexPage(ChildListingPage):
+    """The menu section (preschools; schools that serve meals)."""
+
+    intro = RichTextField("Giới thiệu", blank=True)
+
+    content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["sitepages.HomePage"]
+    subpage_types = ["sitepages.MenuPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Mục thực đơn"
+        verbose_name_plural = "Mục thực đơn"
+
+
+class MenuPage(WeekPeriodPage):
+    """The planned menu of one week (due before Saturday of the week before)."""
+
+    days = StreamField([("day", MenuDayBlock())], blank=True, verbose_name="Thực đơn theo ngày")
+    notes = RichTextField("Ghi chú", blank=True)
+    attachments = attachments_field()
+
+    content_panels = SchoolPage.content_panels + [
+        MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
+        FieldPanel("days"), FieldPanel("notes"), FieldPanel("attachments"),
+    ]
+    parent_page_types = ["sitepages.MenuIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Thực đơn tuần"
+        verbose_name_plural = "Thực đơn tuần"

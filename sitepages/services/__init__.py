@@ -1,0 +1,1 @@
+"""Writes that matter (creating pages for editors); the admin views and commands call these."""

@@ -1,0 +1,74 @@
+"""Template helpers for the parents' site: Vietnamese dates and week labels, the site chrome."""
+
+from django import template
+from wagtail.models import Site
+
+from sitepages import periods
+from sitepages.selectors import Chrome, relative_url, site_chrome
+
+register = template.Library()
+
+
+@register.filter
+def vn_date(value) -> str:
+    """`18/11/2026`; datetimes in local time as `18/11/2026 08:30`."""
+    return periods.vn_date(value)
+
+
+@register.filter
+def week_label(week_start) -> str:
+    """`Tuần 12 (18/11 – 24/11/2026)`."""
+    return periods.week_label(week_start) if week_start else ""
+
+
+@register.filter
+def month_label(month) -> str:
+    return periods.month_label(month) if month else ""
+
+
+@register.filter
+def school_year_label(year) -> str:
+    return periods.school_year_label(int(year)) if year else ""
+
+
+@register.filter
+def weekday_name(value) -> str:
+    return periods.weekday_name(value) if value not in (None, "") else ""
+
+
+@register.simple_tag(takes_context=True)
+def chrome(context) -> Chrome:
+    """The menu, urgent banner and branding of the current school site (once per request)."""
+    request = context.get("request")
+    if request is None:
+        return Chrome()
+    cached = getattr(request, "_sitepages_chrome", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        cached = site_chrome(site=site) if site else Chrome()
+        request._sitepages_chrome = cached
+    return cached
+
+
+@register.inclusion_tag("sitepages/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Home › section › … › this page (the site root is the first crumb)."""
+    ancestors = page.get_ancestors().filter(depth__gte=2) if page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag
+def section_url(page, site_chrome) -> str:
+    """`/tin-tuc/` when `page` is in the news section (for the menu's aria-current)."""
+    url_path = getattr(page, "url_path", "") or ""
+    if not url_path or getattr(page, "depth", 0) < 3:
+        return ""
+    relative = relative_url(url_path, site_chrome.root_url_path)
+    segment = relative.strip("/").split("/")[0]
+    return f"/{segment}/" if segment else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request and url else url or ""

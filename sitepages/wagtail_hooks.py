@@ -1,0 +1,108 @@
+"""Admin registration: branding setting, section protection, the "what is due" panel."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
+from wagtail.contrib.settings.registry import register_setting
+
+from sitepages import admin_views
+from sitepages.components import DuePanel
+from sitepages.models import DisclosureIndexPage, SchoolBranding
+from sitepages.protection import protection_problem, refusal_response
+
+register_setting(SchoolBranding, icon="image")
+
+PROTECTED_ACTION_URLS = (
+    ("delete", "wagtailadmin_pages:delete"),
+    ("move", "wagtailadmin_pages:move"),
+    ("unpublish", "wagtailadmin_pages:unpublish"),
+)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_required_section(request, page):
+    return refusal_response(request, [page], "delete")
+
+
+@hooks.register("before_move_page")
+def refuse_moving_required_section(request, page, destination):
+    return refusal_response(request, [page], "move")
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_required_section(request, page):
+    return refusal_response(request, [page], "unpublish")
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_action_on_required_sections(request, action_type, objects, action_class_instance):
+    if action_type not in ("delete", "move", "unpublish"):
+        return None
+    pages = [obj for obj in objects if hasattr(obj, "specific_class")]
+    return refusal_response(request, pages, action_type)
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_refused_listing_buttons(buttons, page, user, context=None):
+    """Don't offer delete/move/unpublish where the hooks above would refuse them."""
+    refused = {
+        reverse(name, args=[page.id])
+        for action, name in PROTECTED_ACTION_URLS
+        if protection_problem(page, action)
+    }
+    if not refused:
+        return
+    for button in buttons:
+        if isinstance(button, ButtonWithDropdownFromHook):
+            button.dropdown_buttons = [
+                item for item in button.dropdown_buttons
+                if (item.url or "").split("?")[0] not in refused
+            ]
+
+
+@hooks.register("construct_page_action_menu")
+def hide_unpublish_action(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and protection_problem(page, "unpublish"):
+        menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
+
+
+@hooks.register("construct_homepage_panels")
+def add_due_panel(request, panels):
+    panels.insert(0, DuePanel())
+
+
+@hooks.register("register_admin_urls")
+def due_urls():
+    return [
+        path("viec-can-lam/tao/", admin_views.due_page_create, name="sitepages_due_create"),
+        path(
+            "cong-khai/<int:index_id>/tao-nam-hoc/", admin_views.disclosure_year_create_view,
+            name="sitepages_disclosure_year_create",
+        ),
+    ]
+
+
+def _disclosure_year_button(page, user, priority):
+    if page.specific_class is not DisclosureIndexPage:
+        return
+    if not page.permissions_for_user(user).can_add_subpage():
+        return
+    yield PageMenuItem(
+        label="Tạo cây công khai năm học",
+        url=reverse("sitepages_disclosure_year_create", args=[page.id]),
+        icon_name="folder-open-inverse",
+        priority=priority,
+        page=page,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def disclosure_header_button(page, user, view_name, next_url=None):
+    yield from _disclosure_year_button(page, user, priority=16)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def disclosure_listing_button(page, user, next_url=None):
+    yield from _disclosure_year_button(page, user, priority=9)

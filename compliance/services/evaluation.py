@@ -44,7 +44,7 @@ class SchoolReport:
                 "levels": self.school.levels,
                 "authority": self.school.authority.code if self.school.authority else None,
             },
-            "as_of": self.as_of.isoformat(),
+            "as_of": self.as_of.astimezone(dt.UTC).isoformat(),
             "rulesets": self.rulesets,
             "obligations": [o.as_dict() for o in self.obligations],
             "summary": {**self.summary, "month": self.month, "category": self.category},

@@ -46,10 +46,8 @@ def _school():
     school = school_provision(
         authority=authority, name="Trường Tiểu học Bench", levels="primary", domain=HOST
     ).school
-    try:
-        from tenants.demo.content import school_content_fill
-    except ImportError:  # before demo content exists, the bare home page is served
-        return school
+    from tenants.demo.history import school_content_fill
+
     school_content_fill(school=school, weeks=8)
     return school
 

@@ -29,7 +29,9 @@ for _ in $(seq 1 30); do
   curl -s -o /dev/null -H "Host: localhost" http://127.0.0.1:8000/ && break
   sleep 1
 done
-$PY manage.py load_demo | sed -n '/schoolhost demo is loaded/,$p'
+$PY manage.py load_demo > var/log/load_demo.log
+$PY manage.py load_demo_history --authority phong-dien --since 2026-08-01 | tail -n 1
+sed -n '/schoolhost demo is loaded/,$p' var/log/load_demo.log
 echo
 echo "  Processes: web (var/log/web.log), Celery worker (var/log/worker.log), beat (var/log/beat.log)."
 echo "  Stop them with: make stop"

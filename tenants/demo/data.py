@@ -13,6 +13,13 @@ DEMO_PROVINCE = {
     "portal_domain": "so-gddt-hue.localhost",
 }
 DEMO_PASSWORD = "demo-truong-2026"
+# (authority code, e-mail, role) of the portal's demo accounts; same password.
+DEMO_AUTHORITY_USERS = [
+    ("phong-dien", "chuyenvien@phongdien.edu.vn", "admin"),
+    ("phong-dien", "thanhtra@phongdien.edu.vn", "inspector"),
+    ("so-gddt-hue", "chuyenvien@sogddt-hue.edu.vn", "admin"),
+]
+DEMO_HISTORY_SINCE = "2026-08-01"
 
 # (name, levels, host, serves meals)
 DEMO_SCHOOLS = [

@@ -7,7 +7,13 @@ from tenants.models import Authority, Domain
 from tenants.services.authorities import authority_create
 from tenants.services.provisioning import school_provision
 
-from .data import DEMO_AUTHORITY, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_SCHOOLS
+from .data import (
+    DEMO_AUTHORITY,
+    DEMO_AUTHORITY_USERS,
+    DEMO_PASSWORD,
+    DEMO_PROVINCE,
+    DEMO_SCHOOLS,
+)
 
 
 def _authority(spec: dict, parent: Authority | None = None) -> Authority:
@@ -50,4 +56,21 @@ def demo_load(*, log=print) -> dict:
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
         logins.append((name, host, email))
-    return {"authority": authority, "province": province, "logins": logins}
+    portal_logins = _authority_users()
+    return {
+        "authority": authority,
+        "province": province,
+        "logins": logins,
+        "portal_logins": portal_logins,
+    }
+
+
+def _authority_users() -> list[tuple[str, str, str]]:
+    from compliance.portal.services import authority_user_create
+
+    made = []
+    for code, email, role in DEMO_AUTHORITY_USERS:
+        authority = Authority.objects.get(code=code)
+        authority_user_create(authority=authority, email=email, role=role, password=DEMO_PASSWORD)
+        made.append((authority.portal_domain, email, role))
+    return made

@@ -18,6 +18,12 @@ class Command(BaseCommand):
             f"  Authority portal:  {site_url(authority.portal_domain)}",
             f"  Province portal:   {site_url(demo['province'].portal_domain)}",
             f"  Platform page:     {site_url(settings.PLATFORM_HOSTS[0])}",
+            f"  Portal logins (password '{DEMO_PASSWORD}'):",
+            *[
+                f"    {email:<34} {role:<10} {site_url(host, '/dang-nhap/')}"
+                for host, email, role in demo["portal_logins"]
+            ],
+            f"  Public monthly reports: {site_url(authority.portal_domain, '/bao-cao/')}",
             "  School sites and their admins (login: the principal's e-mail, password "
             f"'{DEMO_PASSWORD}'):",
         ]

@@ -1,0 +1,380 @@
+"""A realistic publishing history for the demo schools, written through the real page types and
+Wagtail's real publication path, each publication at its own simulated moment (time-machine
+moves the clock, so Wagtail records that moment as server time — exactly what the compliance
+engine reads).
+
+Profiles: diligent schools publish ahead of every deadline; some are late on Mondays; some
+forget monthly plans; one stopped publishing in October; the rest are in between.
+"""
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import time_machine
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from compliance.engine import default_school_year
+from compliance.engine.localtime import LOCAL_TZ
+from tenants.models import School
+from tenants.services.template import publication_history_restamp
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    weekly_at: tuple[int, int]  # (days after Monday, local hour): -3, 16 = Friday 16:00 before
+    monthly_days_before: int | None  # publish the monthly plan N days before the 1st; None: forget
+    news_per_week: tuple[int, int]  # min, max
+    stops_on: dt.date | None = None
+    topical_late_share: float = 0.0
+
+
+PROFILES = {
+    "diligent": Profile("diligent", (-3, 16), 6, (2, 4)),
+    "late-mondays": Profile("late-mondays", (0, 15), 2, (2, 3), topical_late_share=0.3),
+    "forgets-monthly": Profile("forgets-monthly", (-1, 20), None, (1, 3)),
+    "stopped-october": Profile(
+        "stopped-october", (-2, 9), 3, (2, 3), stops_on=dt.date(2026, 10, 12)
+    ),
+    "patchy": Profile("patchy", (0, 11), 1, (0, 2), topical_late_share=0.5),
+}
+ROTATION = [
+    "diligent",
+    "late-mondays",
+    "forgets-monthly",
+    "diligent",
+    "patchy",
+    "stopped-october",
+    "diligent",
+    "late-mondays",
+    "forgets-monthly",
+    "patchy",
+    "diligent",
+    "late-mondays",
+]
+
+NEWS_TOPICS = [
+    "Lễ khai giảng năm học mới",
+    "Hội thi giáo viên dạy giỏi cấp trường",
+    "Họp phụ huynh học sinh",
+    "Tập huấn phòng chống đuối nước",
+    "Ngày hội đọc sách",
+    "Kỷ niệm ngày Nhà giáo Việt Nam 20/11",
+    "Hoạt động ngoại khóa tháng",
+    "Tuyên truyền an toàn giao thông",
+    "Khám sức khỏe định kỳ",
+    "Hội nghị cán bộ, công chức, viên chức",
+    "Trung thu cho em",
+    "Thi Olympic tiếng Anh",
+]
+
+
+def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LOCAL_TZ)
+
+
+@dataclass(order=True)
+class Publication:
+    at: dt.datetime
+    label: str
+    make: Callable = None  # (home, user) -> Page, called with the clock at `at`
+
+
+def _section(home, model_name: str):
+    return next(
+        child.specific
+        for child in home.get_children().specific()
+        if type(child).__name__ == model_name
+    )
+
+
+def _publish(parent, page, user):
+    from sitepages.services.drafts import draft_create
+
+    draft_create(parent=parent, page=page, user=user)
+    page.save_revision(user=user).publish(user=user)
+    return page
+
+
+def _plan_events(
+    school: School, profile: Profile, since: dt.date, until: dt.datetime, rng
+) -> list[Publication]:
+    from sitepages import models as m
+
+    levels = set(school.levels)
+    preschool = "preschool" in levels
+    general = bool(levels & {"primary", "lower_secondary"})
+    events: list[Publication] = []
+    year = default_school_year(school_year_start=2026)
+    teaching = {monday for _, monday in year.teaching_weeks}
+
+    def add(at, label, make):
+        if at <= until and (profile.stops_on is None or at.date() < profile.stops_on):
+            events.append(Publication(at, label, make))
+
+    annual_day = dt.date(2026, 8, 10) if profile.name == "diligent" else dt.date(2026, 8, 18)
+    add(
+        local(annual_day, 9),
+        "annual plan",
+        lambda home, user: _publish(
+            _section(home, "PlanIndexPage"),
+            m.AnnualPlanPage(
+                title="Kế hoạch năm học 2026-2027",
+                school_year_start=2026,
+                body="<p>Kế hoạch giáo dục của nhà trường năm học 2026-2027.</p>",
+            ),
+            user,
+        ),
+    )
+    add(
+        local(dt.date(2026, 8, 12), 10),
+        "organisation",
+        lambda home, user: _republish(
+            _section(home, "OrganisationPage"),
+            user,
+            structure="<p>Ban giám hiệu, các tổ chuyên môn, tổ văn phòng.</p>",
+            functions="<p>Tổ chức hoạt động giáo dục theo chương trình của Bộ GD&ĐT.</p>",
+        ),
+    )
+    add(
+        local(dt.date(2026, 8, 13), 10),
+        "procedure",
+        lambda home, user: _publish(
+            _section(home, "ProcedureIndexPage"),
+            m.ProcedurePage(
+                title="Thủ tục chuyển trường",
+                summary="Hồ sơ và trình tự chuyển trường.",
+                fees="Không",
+                time_limit="03 ngày làm việc",
+            ),
+            user,
+        ),
+    )
+    if general:
+        timetable_day = dt.date(2026, 8, 18) if profile.name != "patchy" else dt.date(2026, 8, 25)
+        add(
+            local(timetable_day, 14),
+            "timetable",
+            lambda home, user: _publish(
+                _section(home, "TimetableIndexPage"),
+                m.TimetablePage(
+                    title="Thời khóa biểu học kỳ I",
+                    school_year_start=2026,
+                    semester=1,
+                    effective_from=dt.date(2026, 9, 7),
+                ),
+                user,
+            ),
+        )
+
+    month = dt.date(since.year, since.month, 1)
+    while month <= until.date():
+        nxt = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        skip = profile.monthly_days_before is None and rng.random() < 0.75
+        if not skip:
+            days_before = (
+                profile.monthly_days_before if profile.monthly_days_before is not None else -4
+            )
+            when = local(nxt - dt.timedelta(days=days_before or 0), 10)
+            label = f"Kế hoạch tháng {nxt.month:02d}/{nxt.year}"
+            add(
+                when,
+                "monthly plan",
+                lambda home, user, nxt=nxt, label=label: _publish(
+                    _section(home, "PlanIndexPage"),
+                    m.MonthlyPlanPage(
+                        title=label, month=nxt, body="<p>Các hoạt động trọng tâm.</p>"
+                    ),
+                    user,
+                ),
+            )
+        month = nxt
+
+    monday = since - dt.timedelta(days=since.weekday())
+    week_index = 0
+    while monday <= until.date() + dt.timedelta(days=7):
+        if monday in teaching:
+            day_offset, hour = profile.weekly_at
+            if profile.name == "patchy" and rng.random() < 0.3:
+                day_offset, hour = 1, 9  # Tuesday: late
+            when = local(monday + dt.timedelta(days=day_offset), hour, rng.randint(0, 50))
+            label = f"tuần {monday:%d/%m/%Y}"
+            add(
+                when,
+                "weekly plan",
+                lambda home, user, mon=monday, label=label: _publish(
+                    _section(home, "PlanIndexPage"),
+                    m.WeeklyPlanPage(
+                        title=f"Kế hoạch {label}",
+                        week_start=mon,
+                        body="<p>Nội dung công việc trong tuần.</p>",
+                    ),
+                    user,
+                ),
+            )
+            add(
+                when + dt.timedelta(minutes=5),
+                "work schedule",
+                lambda home, user, mon=monday, label=label: _publish(
+                    _section(home, "ScheduleIndexPage"),
+                    m.WorkSchedulePage(title=f"Lịch công tác {label}", week_start=mon),
+                    user,
+                ),
+            )
+            if general and not (profile.name == "patchy" and rng.random() < 0.4):
+                add(
+                    when + dt.timedelta(minutes=10),
+                    "lesson register",
+                    lambda home, user, mon=monday, label=label: _publish(
+                        _section(home, "ScheduleIndexPage"),
+                        m.LessonRegisterPage(title=f"Lịch báo giảng {label}", week_start=mon),
+                        user,
+                    ),
+                )
+            if preschool:
+                add(
+                    when + dt.timedelta(minutes=15),
+                    "menu",
+                    lambda home, user, mon=monday, label=label: _publish(
+                        _section(home, "MenuIndexPage"),
+                        m.MenuPage(title=f"Thực đơn {label}", week_start=mon),
+                        user,
+                    ),
+                )
+        for n in range(rng.randint(*profile.news_per_week)):
+            day = monday + dt.timedelta(days=rng.randint(0, 4))
+            topic = NEWS_TOPICS[(week_index * 3 + n) % len(NEWS_TOPICS)]
+            late = rng.random() < profile.topical_late_share
+            when = local(day, 18 if late else rng.randint(8, 15), rng.randint(0, 59))
+            add(
+                when,
+                "news",
+                lambda home, user, day=day, topic=topic: _publish(
+                    _section(home, "NewsIndexPage"),
+                    m.NewsPage(
+                        title=f"{topic} ({day:%d/%m})",
+                        kind="topical",
+                        event_date=day,
+                        summary=f"{topic}.",
+                        body=f"<p>{topic} đã diễn ra tại trường.</p>",
+                    ),
+                    user,
+                ),
+            )
+        monday += dt.timedelta(days=7)
+        week_index += 1
+    return sorted(events, key=lambda e: e.at)
+
+
+def _republish(page, user, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision(user=user).publish(user=user)
+    return page
+
+
+def _editor(school: School):
+    User = get_user_model()
+    user = User.objects.filter(is_active=True).order_by("pk").first()
+    if user is None:
+        user = User.objects.create_user(username=f"bientap@{school.code}.edu.vn")
+    return user
+
+
+def school_history_load(
+    *,
+    school: School,
+    profile_name: str,
+    since: dt.date,
+    until: dt.datetime | None = None,
+    log=print,
+) -> int:
+    """Publish the school's history from `since` to `until` (default now); returns how many.
+
+    Idempotent: a school that already has a weekly plan is left alone.
+    """
+    from sitepages.models import HomePage, WeeklyPlanPage
+
+    until = until or timezone.now()
+    profile = PROFILES[profile_name]
+    rng = random.Random(f"{school.code}-{profile_name}")
+    start = local(since, 0)
+    connection.set_schema_to_public()
+    if school.created_at > start:
+        School.objects.filter(pk=school.pk).update(created_at=start)
+    with schema_context(school.schema_name):
+        if WeeklyPlanPage.objects.exists():
+            return 0
+        publication_history_restamp(moment=start)
+        events = _plan_events(school, profile, since, until, rng)
+        user = _editor(school)
+        for event in events:
+            with time_machine.travel(event.at, tick=False):
+                home = HomePage.objects.get()
+                event.make(home, user)
+        # Today's state: contacts, leaders, a document, this year's disclosure tree.
+        from sitepages.services.demo import demo_content_create
+
+        demo_content_create(levels=school.levels, user=user)
+    log(f"  {school.name}: {len(events)} publications ({profile_name})")
+    return len(events)
+
+
+def authority_history_load(*, schools, since: dt.date, log=print) -> int:
+    total = 0
+    for index, school in enumerate(schools):
+        total += school_history_load(
+            school=school, profile_name=ROTATION[index % len(ROTATION)], since=since, log=log
+        )
+    return total
+
+
+def school_content_fill(*, school: School, weeks: int = 8) -> int:
+    """A diligent school's recent weeks plus a live urgent notice (for the serving benchmark)."""
+    from sitepages import models as m
+
+    since = timezone.localdate() - dt.timedelta(weeks=weeks)
+    count = school_history_load(
+        school=school, profile_name="diligent", since=since, log=lambda *_: None
+    )
+    with schema_context(school.schema_name):
+        if not m.NewsPage.objects.filter(kind="urgent").exists():
+            home = m.HomePage.objects.get()
+            now = timezone.now()
+            _publish(
+                _section(home, "NewsIndexPage"),
+                m.NewsPage(
+                    title="Thông báo khẩn: học sinh nghỉ học do mưa lũ",
+                    kind="urgent",
+                    event_date=timezone.localdate(),
+                    received_at=now - dt.timedelta(minutes=20),
+                    urgent_until=now + dt.timedelta(days=30),
+                    body="<p>Nhà trường thông báo học sinh nghỉ học ngày mai để bảo đảm an toàn.</p>",
+                ),
+                _editor(school),
+            )
+    return count
+
+
+def demo_reports_publish(*, authority, since: dt.date) -> list[str]:
+    """Generate and publish the monthly list for every month since `since` that has ended."""
+    from compliance.models import MonthlyReport
+    from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+
+    months, month = [], dt.date(since.year, since.month, 1)
+    today = timezone.localdate()
+    while (month.year, month.month) < (today.year, today.month):
+        key = f"{month:%Y-%m}"
+        if not MonthlyReport.objects.filter(authority=authority, month=key).exists():
+            monthly_report_generate(authority=authority, month=key, requested_by="demo")
+        report = MonthlyReport.objects.get(authority=authority, month=key)
+        if not report.is_published:
+            monthly_report_publish(report=report, published_by="demo")
+        months.append(key)
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return months

@@ -317,10 +317,12 @@ def school_history_load(
             with time_machine.travel(event.at, tick=False):
                 home = HomePage.objects.get()
                 event.make(home, user)
-        # Today's state: contacts, leaders, a document, this year's disclosure tree.
+        # Today's state: contacts, leaders, a document, this year's disclosure tree (not for a
+        # school that stopped publishing).
         from sitepages.services.demo import demo_content_create
 
-        demo_content_create(levels=school.levels, user=user)
+        if profile.stops_on is None:
+            demo_content_create(levels=school.levels, user=user)
     log(f"  {school.name}: {len(events)} publications ({profile_name})")
     return len(events)
 

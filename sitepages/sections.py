@@ -41,7 +41,12 @@ class Section:
     levels: frozenset[str] | None = None
     defaults: dict = field(default_factory=dict)
 
-    def applies_to(self, levels) -> bool:
+    # Also for schools of other levels that serve meals (the menu must then be published).
+    with_meals: bool = False
+
+    def applies_to(self, levels, *, serves_meals: bool = False) -> bool:
+        if self.with_meals and serves_meals:
+            return True
         return self.levels is None or bool(self.levels.intersection(levels))
 
 
@@ -52,13 +57,17 @@ SECTIONS: tuple[Section, ...] = (
     Section("ke-hoach", "Kế hoạch", PlanIndexPage),
     Section("lich-cong-tac", "Lịch công tác", ScheduleIndexPage),
     Section("thoi-khoa-bieu", "Thời khóa biểu", TimetableIndexPage),
-    Section("thuc-don", "Thực đơn", MenuIndexPage, levels=frozenset({"preschool"})),
+    Section(
+        "thuc-don", "Thực đơn", MenuIndexPage, levels=frozenset({"preschool"}), with_meals=True
+    ),
     Section("van-ban", "Văn bản", DocumentIndexPage),
     Section("cong-khai", "Công khai", DisclosureIndexPage),
     Section("thu-tuc-hanh-chinh", "Thủ tục hành chính", ProcedureIndexPage),
     Section("tuyen-sinh", "Tuyển sinh", AdmissionPage),
     Section(
-        "gop-y", "Góp ý", FeedbackFormPage,
+        "gop-y",
+        "Góp ý",
+        FeedbackFormPage,
         defaults={
             "subject": "Góp ý mới từ website của trường",
             "thank_you_text": "<p>Cảm ơn bạn đã gửi góp ý. Nhà trường sẽ trả lời sớm.</p>",
@@ -78,9 +87,7 @@ FEEDBACK_FIELDS = (
 )
 
 
-def home_page_ensure(
-    *, title: str, hostname: str, site_name: str = "", port: int = 80
-) -> HomePage:
+def home_page_ensure(*, title: str, hostname: str, site_name: str = "", port: int = 80) -> HomePage:
     """Make the schema's only Site serve a HomePage on `hostname` (replacing Wagtail's welcome)."""
     home = HomePage.objects.first()
     if home is None:
@@ -93,7 +100,10 @@ def home_page_ensure(
     site = Site.objects.select_related("root_page").first()
     if site is None:
         Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
             site_name=site_name,
         )
         return home
@@ -107,13 +117,13 @@ def home_page_ensure(
     return home
 
 
-def section_tree_ensure(*, home: HomePage, levels: list[str]) -> None:
+def section_tree_ensure(*, home: HomePage, levels: list[str], serves_meals: bool = False) -> None:
     """Create the required section pages under `home` that are missing (idempotent).
 
     Also makes sure the school's roles (editor, principal) and the approval workflow exist.
     """
     for section in SECTIONS:
-        if not section.applies_to(levels):
+        if not section.applies_to(levels, serves_meals=serves_meals):
             continue
         if section.model.objects.child_of(home).exists():
             continue

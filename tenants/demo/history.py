@@ -236,7 +236,7 @@ def _plan_events(
                         user,
                     ),
                 )
-            if preschool:
+            if preschool or school.serves_meals:
                 add(
                     when + dt.timedelta(minutes=15),
                     "menu",

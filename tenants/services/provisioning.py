@@ -187,7 +187,7 @@ def _site_set_up(*, school: School, domain: str) -> None:
     home = home_page_ensure(
         title=school.name, hostname=domain, site_name=school.name, port=site_port()
     )
-    section_tree_ensure(home=home, levels=school.levels)
+    section_tree_ensure(home=home, levels=school.levels, serves_meals=school.serves_meals)
     pages_publish_unlogged()
 
 

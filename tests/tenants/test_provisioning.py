@@ -140,3 +140,14 @@ def test_the_sections_went_live_when_the_school_was_created(school):
             live.values_list("pk", flat=True)
         )
         assert all(abs((e.timestamp - school.created_at).total_seconds()) < 60 for e in published)
+
+
+def test_a_primary_school_that_serves_meals_gets_the_menu_section(authority):
+    from sitepages.models import MenuIndexPage
+
+    with_meals = school_make(authority=authority, levels="primary", serves_meals=True)
+    without = school_make(authority=authority, levels="primary")
+    with schema_context(with_meals.schema_name):
+        assert MenuIndexPage.objects.filter(slug="thuc-don", live=True).exists()
+    with schema_context(without.schema_name):
+        assert not MenuIndexPage.objects.exists()

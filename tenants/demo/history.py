@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 import time_machine
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from compliance.engine import default_school_year
 from compliance.engine.localtime import LOCAL_TZ
+from sitepages.roles import PRINCIPAL_GROUP
 from tenants.models import School
 from tenants.services.template import publication_history_restamp
 
@@ -280,9 +282,10 @@ def _republish(page, user, **fields):
 
 def _editor(school: School):
     User = get_user_model()
-    user = User.objects.filter(is_active=True).order_by("pk").first()
+    user = User.objects.filter(is_active=True, groups__name=PRINCIPAL_GROUP).order_by("pk").first()
     if user is None:
-        user = User.objects.create_user(username=f"bientap@{school.code}.edu.vn")
+        user = User.objects.create_user(username=f"hieutruong@{school.code}.edu.vn")
+        user.groups.add(Group.objects.get(name=PRINCIPAL_GROUP))
     return user
 
 

@@ -206,47 +206,37 @@ def _plan_events(
                 day_offset, hour = 1, 9  # Tuesday: late
             when = local(monday + dt.timedelta(days=day_offset), hour, rng.randint(0, 50))
             label = f"tuần {monday:%d/%m/%Y}"
-            add(
-                when,
-                "weekly plan",
-                lambda home, user, mon=monday, label=label: _publish(
-                    _section(home, "PlanIndexPage"),
-                    m.WeeklyPlanPage(
-                        title=f"Kế hoạch {label}",
-                        week_start=mon,
-                        body="<p>Nội dung công việc trong tuần.</p>",
-                    ),
-                    user,
-                ),
+            week = {"when": when, "monday": monday, "add": add}
+            _weekly(
+                **week,
+                minutes=0,
+                section="PlanIndexPage",
+                model=m.WeeklyPlanPage,
+                title=f"Kế hoạch {label}",
+                body="<p>Nội dung công việc trong tuần.</p>",
             )
-            add(
-                when + dt.timedelta(minutes=5),
-                "work schedule",
-                lambda home, user, mon=monday, label=label: _publish(
-                    _section(home, "ScheduleIndexPage"),
-                    m.WorkSchedulePage(title=f"Lịch công tác {label}", week_start=mon),
-                    user,
-                ),
+            _weekly(
+                **week,
+                minutes=5,
+                section="ScheduleIndexPage",
+                model=m.WorkSchedulePage,
+                title=f"Lịch công tác {label}",
             )
             if general and not (profile.name == "patchy" and rng.random() < 0.4):
-                add(
-                    when + dt.timedelta(minutes=10),
-                    "lesson register",
-                    lambda home, user, mon=monday, label=label: _publish(
-                        _section(home, "ScheduleIndexPage"),
-                        m.LessonRegisterPage(title=f"Lịch báo giảng {label}", week_start=mon),
-                        user,
-                    ),
+                _weekly(
+                    **week,
+                    minutes=10,
+                    section="ScheduleIndexPage",
+                    model=m.LessonRegisterPage,
+                    title=f"Lịch báo giảng {label}",
                 )
             if preschool or school.serves_meals:
-                add(
-                    when + dt.timedelta(minutes=15),
-                    "menu",
-                    lambda home, user, mon=monday, label=label: _publish(
-                        _section(home, "MenuIndexPage"),
-                        m.MenuPage(title=f"Thực đơn {label}", week_start=mon),
-                        user,
-                    ),
+                _weekly(
+                    **week,
+                    minutes=15,
+                    section="MenuIndexPage",
+                    model=m.MenuPage,
+                    title=f"Thực đơn {label}",
                 )
         for n in range(rng.randint(*profile.news_per_week)):
             day = monday + dt.timedelta(days=rng.randint(0, 4))
@@ -271,6 +261,17 @@ def _plan_events(
         monday += dt.timedelta(days=7)
         week_index += 1
     return sorted(events, key=lambda e: e.at)
+
+
+def _weekly(*, add, when, monday, minutes, section, model, title, **fields):
+    """Schedule one page for the teaching week starting `monday`, `minutes` after `when`."""
+    add(
+        when + dt.timedelta(minutes=minutes),
+        model.__name__,
+        lambda home, user: _publish(
+            _section(home, section), model(title=title, week_start=monday, **fields), user
+        ),
+    )
 
 
 def _republish(page, user, **fields):

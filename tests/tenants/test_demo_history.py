@@ -1,0 +1,55 @@
+"""The demo's publishing history goes through Wagtail's real publication path at simulated
+moments, and the profiles produce the verdicts the demo promises."""
+
+import datetime as dt
+
+import pytest
+from django_tenants.utils import schema_context
+from wagtail.models import PageLogEntry
+
+from compliance.engine.localtime import LOCAL_TZ
+from compliance.services.evaluation import school_evaluate
+from tenants.demo.history import school_history_load
+from tests.factories import school_make
+
+pytestmark = pytest.mark.django_db
+UNTIL = dt.datetime(2026, 11, 4, 12, 0, tzinfo=LOCAL_TZ)
+
+
+def test_diligent_and_stopped_schools_get_the_history_their_profile_says(authority):
+    diligent = school_make(authority=authority, levels="primary", name="TH Chăm Chỉ")
+    stopped = school_make(authority=authority, levels="primary", name="TH Bỏ Dở")
+    since = dt.date(2026, 9, 28)
+    assert (
+        school_history_load(
+            school=diligent, profile_name="diligent", since=since, until=UNTIL, log=lambda *_: None
+        )
+        > 20
+    )
+    school_history_load(
+        school=stopped,
+        profile_name="stopped-october",
+        since=since,
+        until=UNTIL,
+        log=lambda *_: None,
+    )
+    with schema_context(stopped.schema_name):
+        published = PageLogEntry.objects.filter(action="wagtail.publish", user__isnull=False)
+        assert published.exists()
+        assert max(published.values_list("timestamp", flat=True)) < dt.datetime(
+            2026, 10, 12, tzinfo=LOCAL_TZ
+        )
+    # Re-running creates nothing twice.
+    assert (
+        school_history_load(
+            school=diligent, profile_name="diligent", since=since, until=UNTIL, log=lambda *_: None
+        )
+        == 0
+    )
+    diligent.refresh_from_db()
+    stopped.refresh_from_db()
+    assert diligent.created_at <= dt.datetime(2026, 9, 28, tzinfo=LOCAL_TZ)
+    on_time = school_evaluate(school=diligent).summary
+    late_or_missing = school_evaluate(school=stopped).summary
+    assert on_time["on_time"] > late_or_missing["on_time"]
+    assert late_or_missing["missing"] > on_time["missing"]

@@ -53,25 +53,24 @@ def main() -> None:
     parser.add_argument(
         "--stock-sample", type=int, default=40, help="schemas migrated by the stock executor"
     )
+    parser.add_argument(
+        "--eval-schools", type=int, default=10, help="schools with a year of history"
+    )
     parser.add_argument("--serving-seconds", type=int, default=10, help="each wrk run")
     args = parser.parse_args()
     from bench.serving import reserve_purge_port
 
     reserve_purge_port()
     setup_django()
-    from bench import migrations, provisioning, serving
+    from bench import dashboard, evaluation, migrations, provisioning, serving
 
     suites = {
         "provisioning": provisioning.run,
         "migrations": migrations.run,
+        "evaluation": evaluation.run,
         "serving": serving.run,
+        "dashboard": dashboard.run,
     }
-    try:
-        from bench import dashboard
-
-        suites["dashboard"] = dashboard.run
-    except ImportError:  # the authority dashboard's benchmark lands with the portal
-        pass
     results: dict = {}
     for name, run in suites.items():
         if args.only and name not in args.only:

@@ -119,3 +119,51 @@ def test_calendar_is_inherited_and_validated(province_and_district):
             semester2=(dt.date(2027, 1, 18), dt.date(2027, 5, 28)),
             breaks=[(dt.date(2027, 2, 10), "tet")],
         )
+
+
+def test_configuration_commands_and_their_errors(province_and_district):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    _, district = province_and_district
+    call_command(
+        "set_rule_parameters",
+        authority=district.code,
+        rule="letter-2015/news-weekly",
+        params='{"count": 3}',
+        by="pgd@phongdien.gov.vn",
+    )
+    assert parameter_overrides(district)[("letter-2015", "news-weekly")] == {"count": 3}
+    with pytest.raises(CommandError, match="not JSON"):
+        call_command(
+            "set_rule_parameters",
+            authority=district.code,
+            rule="letter-2015/news-weekly",
+            params="{count: 3",
+            by="x",
+        )
+    with pytest.raises(CommandError, match="unknown rule letter-2015/khong-co"):
+        call_command(
+            "set_rule_parameters",
+            authority=district.code,
+            rule="letter-2015/khong-co",
+            params="{}",
+            by="x",
+        )
+    call_command(
+        "set_school_calendar",
+        authority=district.code,
+        year=2026,
+        semester1="2026-09-07:2027-01-15",
+        semester2="2027-01-25:2027-05-28",
+        breaks=["2027-02-08:tet", "2027-02-15:tet"],
+    )
+    assert school_calendar(district).year(2026).s2_first == dt.date(2027, 1, 25)
+    with pytest.raises(CommandError, match="FIRST:LAST"):
+        call_command(
+            "set_school_calendar",
+            authority=district.code,
+            year=2026,
+            semester1="7/9/2026",
+            semester2="2027-01-25:2027-05-28",
+        )

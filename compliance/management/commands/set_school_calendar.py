@@ -1,0 +1,59 @@
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from compliance.services.configuration import ConfigurationError, calendar_year_set
+from tenants.selectors import authority_by_code
+
+
+def _span(value: str, option: str) -> tuple[dt.date, dt.date]:
+    try:
+        first, last = (dt.date.fromisoformat(part) for part in value.split(":"))
+    except ValueError as exc:
+        raise CommandError(
+            f"{option}: '{value}' is not FIRST:LAST, e.g. 2026-09-07:2027-01-15"
+        ) from exc
+    return first, last
+
+
+class Command(BaseCommand):
+    help = (
+        "Set an authority's school calendar for one school year (semesters' first and last "
+        "teaching days, break weeks); bodies under it inherit it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--authority", required=True)
+        parser.add_argument("--year", type=int, required=True, help="first year, e.g. 2026")
+        parser.add_argument("--semester1", required=True, help="FIRST:LAST teaching day")
+        parser.add_argument("--semester2", required=True, help="FIRST:LAST teaching day")
+        parser.add_argument(
+            "--break",
+            action="append",
+            default=[],
+            dest="breaks",
+            help="MONDAY:LABEL (tet, mid_term, exam_review, other); repeatable",
+        )
+
+    def handle(self, *args, authority, year, semester1, semester2, breaks, **options):
+        found = authority_by_code(authority)
+        if found is None:
+            raise CommandError(f"--authority: unknown authority code '{authority}'")
+        weeks = []
+        for value in breaks:
+            monday, _, label = value.partition(":")
+            try:
+                weeks.append((dt.date.fromisoformat(monday), label or "other"))
+            except ValueError as exc:
+                raise CommandError(f"--break: '{value}' is not MONDAY:LABEL") from exc
+        try:
+            calendar_year_set(
+                authority=found,
+                school_year_start=year,
+                semester1=_span(semester1, "--semester1"),
+                semester2=_span(semester2, "--semester2"),
+                breaks=weeks,
+            )
+        except ConfigurationError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"{found.code}: calendar {year}-{year + 1} saved")

@@ -29,7 +29,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api as playwright_api  # must be installed: never skip
     # Playwright's sync API keeps an event loop running in this thread; the ORM calls the
     # tests make between page loads are ordinary synchronous code.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")

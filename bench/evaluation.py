@@ -3,15 +3,11 @@ results — per school, on schools carrying a realistic history since the start 
 year; then the delay from a publish to the stored result through a real Celery worker."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 from bench.stats import line, p50, percentile
+from schoolhost.worker_process import celery_worker_start, celery_worker_stop
 
-ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ["diligent", "late-mondays", "forgets-monthly", "patchy", "stopped-october"]
 
 
@@ -53,29 +49,8 @@ def _publish_to_stored(school) -> float:
 
     from compliance.models import SchoolEvaluation
 
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "schoolhost.settings.dev", "DEBUG": "0"}
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "schoolhost",
-            "worker",
-            "-P",
-            "solo",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-l",
-            "warning",
-            "-Q",
-            "bench-eval",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    worker = celery_worker_start(
+        env={"DJANGO_SETTINGS_MODULE": "schoolhost.settings.dev", "DEBUG": "0"}, queue="bench-eval"
     )
     settings.CELERY_TASK_DEFAULT_QUEUE = "bench-eval"
     from schoolhost.celery import app
@@ -96,8 +71,7 @@ def _publish_to_stored(school) -> float:
             time.sleep(0.02)
         raise RuntimeError("no evaluation was stored within 60 s")
     finally:
-        worker.terminate()
-        worker.wait(timeout=20)
+        celery_worker_stop(worker)
 
 
 def run(args) -> dict:

@@ -1,11 +1,8 @@
 """The pipeline end to end with a real Celery worker and Redis: a publish in a school's admin
 is evaluated and stored in the public schema within seconds, by a tenant-aware task."""
 
-import os
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,14 +11,12 @@ from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from compliance.models import ObligationResult, SchoolEvaluation
-
-ROOT = Path(__file__).resolve().parents[2]
+from schoolhost.worker_process import celery_worker_start, celery_worker_stop
 
 
 @pytest.fixture
 def celery_worker_process(transactional_db):
     env = {
-        **os.environ,
         "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
         "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
             **{
@@ -35,33 +30,9 @@ def celery_worker_process(transactional_db):
     import redis
 
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "schoolhost",
-            "worker",
-            "-P",
-            "solo",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-l",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    worker = celery_worker_start(env=env, output=subprocess.PIPE)
     yield worker
-    worker.terminate()
-    try:
-        worker.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        worker.kill()
+    celery_worker_stop(worker)
 
 
 def test_a_publish_is_evaluated_by_a_worker_within_seconds(

@@ -9,7 +9,13 @@ from wagtail.admin.ui.components import Component
 
 from compliance.engine.periods import parse_period_key
 from compliance.models import ObligationResult, SchoolEvaluation
-from compliance.presentation import STATUS_LABELS, duration_text, local_text, rule_title
+from compliance.presentation import (
+    CATEGORY_LABELS,
+    STATUS_LABELS,
+    duration_text,
+    local_text,
+    rule_title,
+)
 
 # Rule ids whose page the "create" button can make, and the sitepages kind that makes it.
 CREATABLE = {
@@ -82,6 +88,9 @@ class CompliancePanel(Component):
             "rows": panel_rows(school=school, now=timezone.now()) if evaluation else [],
             "evaluation": evaluation,
             "evaluated_at": local_text(evaluation.evaluated_at) if evaluation else "",
+            "category": CATEGORY_LABELS["vi"].get(evaluation.month_category, "")
+            if evaluation
+            else "",
             "csrf_token": parent_context.get("csrf_token"),
             "request": request,
         }

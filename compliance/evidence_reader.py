@@ -134,25 +134,14 @@ def items_from_history(*, page_id, page_type, title, url, events) -> list[Eviden
     ]
 
 
-def evidence_snapshot(
-    *, levels, serves_meals: bool, taken_at: dt.datetime, site_url: str
-) -> EvidenceSnapshot:
-    """Everything the school's schema proves, as known at `taken_at` (three queries)."""
-    types = _evidence_content_types()
-    pages = {
-        page["pk"]: page
-        for page in Page.objects.filter(content_type_id__in=types).values(
-            "pk", "content_type_id", "title", "url_path"
-        )
-    }
+def page_events(*, page_ids, taken_at: dt.datetime | None = None) -> dict[int, list]:
+    """`{page_id: [(timestamp, PUBLISH|UNPUBLISH|DELETE, revision content), …]}` in order,
+    from Wagtail's log (scheduled go-lives and expiries included), two queries."""
+    entries = PageLogEntry.objects.filter(action__in=list(ACTIONS), page_id__in=list(page_ids))
+    if taken_at is not None:
+        entries = entries.filter(timestamp__lte=taken_at)
     entries = list(
-        PageLogEntry.objects.filter(
-            action__in=(PUBLISH, UNPUBLISH, DELETE),
-            page_id__in=list(pages),
-            timestamp__lte=taken_at,
-        )
-        .order_by("timestamp", "pk")
-        .values("page_id", "action", "timestamp", "revision_id")
+        entries.order_by("timestamp", "pk").values("page_id", "action", "timestamp", "revision_id")
     )
     revisions = dict(
         Revision.objects.filter(
@@ -164,6 +153,21 @@ def evidence_snapshot(
         events[entry["page_id"]].append(
             (entry["timestamp"], ACTIONS[entry["action"]], revisions.get(entry["revision_id"]))
         )
+    return events
+
+
+def evidence_snapshot(
+    *, levels, serves_meals: bool, taken_at: dt.datetime, site_url: str
+) -> EvidenceSnapshot:
+    """Everything the school's schema proves, as known at `taken_at` (three queries)."""
+    types = _evidence_content_types()
+    pages = {
+        page["pk"]: page
+        for page in Page.objects.filter(content_type_id__in=types).values(
+            "pk", "content_type_id", "title", "url_path"
+        )
+    }
+    events = page_events(page_ids=list(pages), taken_at=taken_at)
     root_path = _site_root_path()
     items = []
     for page_id, page in pages.items():

@@ -16,6 +16,7 @@ from django_tenants.utils import schema_context
 from compliance.engine import evaluate, month_category, summary
 from compliance.engine.localtime import local_date
 from compliance.engine.obligations import Obligation, Status
+from compliance.engine.rollup import obligation_month
 from compliance.evidence_reader import evidence_snapshot
 from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.selectors import parameter_overrides, rulesets_in_force, school_calendar
@@ -49,11 +50,6 @@ class SchoolReport:
             "obligations": [o.as_dict() for o in self.obligations],
             "summary": {**self.summary, "month": self.month, "category": self.category},
         }
-
-
-def obligation_month(obligation: Obligation) -> str:
-    moment = obligation.reference_at or obligation.due_at
-    return local_date(moment).strftime("%Y-%m") if moment else ""
 
 
 def school_obligations(*, school: School, as_of: dt.datetime | None = None) -> SchoolReport:
@@ -104,7 +100,7 @@ def school_evaluate(*, school: School) -> SchoolReport:
             period_key=o.period_key,
             item=o.item or "",
             kind=o.kind,
-            month=obligation_month(o),
+            month=obligation_month(o) or "",
             due_at=o.due_at,
             status=str(o.status),
             satisfied_at=o.satisfied_at,

@@ -3,14 +3,13 @@ retention rule (disclosure content must stay online five years) needs to know wh
 
 from django.apps import apps
 from django.utils import timezone
-from wagtail.models import PageLogEntry, Revision
 
 from compliance.evidence_reader import (
-    ACTIONS,
     DELETE,
     EVIDENCE_FIELDS,
     evidence_items_to_json,
     items_from_history,
+    page_events,
 )
 
 
@@ -25,17 +24,8 @@ def evidence_tombstone_write(*, page) -> bool:
         return True
     if Tombstone.objects.filter(page_id=page.pk).exists():
         return True
-    entries = list(
-        PageLogEntry.objects.filter(page_id=page.pk, action__in=list(ACTIONS))
-        .order_by("timestamp", "pk")
-        .values_list("timestamp", "action", "revision_id")
-    )
-    revisions = dict(
-        Revision.objects.filter(pk__in={r for _, _, r in entries if r}).values_list("pk", "content")
-    )
     now = timezone.now()
-    events = [(at, ACTIONS[action], revisions.get(rev)) for at, action, rev in entries]
-    events.append((now, DELETE, None))
+    events = [*page_events(page_ids=[page.pk]).get(page.pk, []), (now, DELETE, None)]
     items = items_from_history(
         page_id=page.pk, page_type=page_type, title=page.title, url="", events=events
     )

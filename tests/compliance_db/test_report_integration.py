@@ -149,3 +149,23 @@ def test_table_output_in_vietnamese_and_english(october_school):
     )
     assert "Kế hoạch tuần" in vi.getvalue() and "thiếu" in vi.getvalue()
     assert "missing" in en.getvalue() and "Weekly plan" in en.getvalue()
+
+
+def test_a_scheduled_page_counts_from_when_it_actually_went_live(october_school):
+    from tenants.tasks import publish_scheduled_in_school
+
+    school = october_school
+    with schema_context(school.schema_name):
+        with time_machine.travel(local(2026, 10, 9, 16), tick=False):
+            parent = m.PlanIndexPage.objects.get()
+            page = m.WeeklyPlanPage(
+                title="KH tuần 12/10", week_start=dt.date(2026, 10, 12), live=False
+            )
+            parent.add_child(instance=page)
+            page.go_live_at = local(2026, 10, 12, 7)
+            page.save_revision().publish()  # scheduled, not live yet
+    with time_machine.travel(local(2026, 10, 12, 7, 5), tick=False):
+        publish_scheduled_in_school.run(school.schema_name)
+    judged = find(report(school, "2026-10-13T08:00"), "weekly-plan", "2026-W42")
+    assert judged["status"] == "on_time"
+    assert judged["satisfied_at"].startswith("2026-10-12T00:05")

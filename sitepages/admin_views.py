@@ -40,7 +40,9 @@ def due_page_create(request):
 
 class DisclosureYearForm(forms.Form):
     school_year_start = forms.IntegerField(
-        label="Năm học (năm bắt đầu)", min_value=2000, max_value=2100,
+        label="Năm học (năm bắt đầu)",
+        min_value=2000,
+        max_value=2100,
         help_text="Ví dụ: 2026 cho năm học 2026–2027.",
     )
 
@@ -57,8 +59,11 @@ def disclosure_year_create_view(request, index_id: int):
         if form.is_valid():
             year = form.cleaned_data["school_year_start"]
             year_page, created = disclosure_year_create(
-                index=index, school_year_start=year, levels=levels,
-                serves_meals=bool(getattr(tenant, "serves_meals", False)), user=request.user,
+                index=index,
+                school_year_start=year,
+                levels=levels,
+                serves_meals=bool(getattr(tenant, "serves_meals", False)),
+                user=request.user,
             )
             messages.success(
                 request,
@@ -70,6 +75,7 @@ def disclosure_year_create_view(request, index_id: int):
             initial={"school_year_start": periods.school_year_of(periods.local_today())}
         )
     return TemplateResponse(
-        request, "sitepages/admin/disclosure_year_create.html",
+        request,
+        "sitepages/admin/disclosure_year_create.html",
         {"form": form, "index": index, "levels": levels},
     )

@@ -48,7 +48,8 @@ ARTICLE_TITLES = {
 
 ITEMS: tuple[DisclosureItem, ...] = (
     DisclosureItem(
-        "a4-1", 4,
+        "a4-1",
+        4,
         "Tên, địa chỉ, số điện thoại, thư điện tử, trang thông tin điện tử của nhà trường",
         ALL_LEVELS,
     ),
@@ -57,28 +58,28 @@ ITEMS: tuple[DisclosureItem, ...] = (
     DisclosureItem("a4-4", 4, "Tóm tắt quá trình hình thành và phát triển", ALL_LEVELS),
     DisclosureItem("a4-5", 4, "Người đại diện theo pháp luật", ALL_LEVELS),
     DisclosureItem(
-        "a4-6", 4,
+        "a4-6",
+        4,
         "Tổ chức bộ máy: quyết định thành lập, hội đồng trường, hiệu trưởng và các phó hiệu "
         "trưởng, quy chế tổ chức và hoạt động, chức năng, nhiệm vụ, sơ đồ tổ chức, các đơn vị "
         "trực thuộc, thông tin liên hệ của lãnh đạo",
         ALL_LEVELS,
     ),
     DisclosureItem("a5-1", 5, "Tình hình thu, chi tài chính năm trước", ALL_LEVELS),
-    DisclosureItem(
-        "a5-2", 5, "Các khoản thu: mức thu từng khoản và căn cứ pháp lý", ALL_LEVELS
-    ),
+    DisclosureItem("a5-2", 5, "Các khoản thu: mức thu từng khoản và căn cứ pháp lý", ALL_LEVELS),
     DisclosureItem("a5-3", 5, "Chính sách miễn, giảm, hỗ trợ người học", ALL_LEVELS),
     DisclosureItem("a5-4", 5, "Số dư các quỹ", ALL_LEVELS),
     DisclosureItem(
-        "a6-1", 6,
+        "a6-1",
+        6,
         "Đội ngũ cán bộ quản lý, giáo viên, nhân viên: số lượng theo vị trí việc làm, trình độ "
         "đào tạo, tỷ lệ đạt chuẩn và được bồi dưỡng",
         PRESCHOOL_ONLY,
     ),
     DisclosureItem(
-        "a6-2", 6,
-        "Cơ sở vật chất: diện tích đất bình quân trên trẻ, phòng học, thiết bị, đồ dùng, "
-        "đồ chơi",
+        "a6-2",
+        6,
+        "Cơ sở vật chất: diện tích đất bình quân trên trẻ, phòng học, thiết bị, đồ dùng, đồ chơi",
         PRESCHOOL_ONLY,
     ),
     DisclosureItem("a7-1", 7, "Kế hoạch tuyển sinh", PRESCHOOL_ONLY),
@@ -89,19 +90,23 @@ ITEMS: tuple[DisclosureItem, ...] = (
     DisclosureItem("a7-4", 7, "Thực đơn hằng ngày của trẻ", PRESCHOOL_ONLY),
     DisclosureItem("a7-5", 7, "Các dịch vụ giáo dục và hỗ trợ khác", PRESCHOOL_ONLY),
     DisclosureItem(
-        "a7-6", 7,
+        "a7-6",
+        7,
         "Kết quả năm học trước: số trẻ, nhóm lớp, trẻ bán trú, theo dõi sức khỏe và tăng "
         "trưởng, trẻ khuyết tật học hòa nhập",
         PRESCHOOL_ONLY,
     ),
     DisclosureItem(
-        "a8-1", 8,
+        "a8-1",
+        8,
         "Đội ngũ cán bộ quản lý, giáo viên, nhân viên: số lượng theo vị trí việc làm, trình độ "
         "đào tạo, tỷ lệ đạt chuẩn và được bồi dưỡng",
         GENERAL_EDUCATION,
     ),
     DisclosureItem(
-        "a8-2", 8, "Cơ sở vật chất: phòng học, phòng chức năng, thiết bị dạy học",
+        "a8-2",
+        8,
+        "Cơ sở vật chất: phòng học, phòng chức năng, thiết bị dạy học",
         GENERAL_EDUCATION,
     ),
     DisclosureItem("a8-3", 8, "Danh mục sách giáo khoa sử dụng", GENERAL_EDUCATION),
@@ -114,11 +119,15 @@ ITEMS: tuple[DisclosureItem, ...] = (
         "a9-3", 9, "Quy chế phối hợp giữa nhà trường, gia đình và xã hội", GENERAL_EDUCATION
     ),
     DisclosureItem(
-        "a9-4", 9, "Thực đơn hằng ngày (trường có tổ chức bán trú)", GENERAL_EDUCATION,
+        "a9-4",
+        9,
+        "Thực đơn hằng ngày (trường có tổ chức bán trú)",
+        GENERAL_EDUCATION,
         only_if_meals=True,
     ),
     DisclosureItem(
-        "a9-5", 9,
+        "a9-5",
+        9,
         "Kết quả năm học trước: số học sinh, số lớp, kết quả đánh giá, hoàn thành chương "
         "trình, tốt nghiệp, lên lớp",
         GENERAL_EDUCATION,

@@ -97,7 +97,8 @@ class PeriodKind:
         if self.shape == "semester":
             year, semester = period
             starts = (
-                periods.first_teaching_monday(year) if semester == 1
+                periods.first_teaching_monday(year)
+                if semester == 1
                 else periods.monday_of(dt.date(year + 1, 1, 19))
             )
             values["effective_from"] = starts
@@ -114,19 +115,40 @@ class PeriodKind:
 KINDS: dict[str, PeriodKind] = {
     kind.code: kind
     for kind in (
-        PeriodKind("weekly-plan", "Kế hoạch tuần", "Kế hoạch", WeeklyPlanPage, PlanIndexPage,
-                   "week"),
-        PeriodKind("work-schedule", "Lịch công tác tuần", "Lịch công tác", WorkSchedulePage,
-                   ScheduleIndexPage, "week"),
-        PeriodKind("lesson-register", "Lịch báo giảng", "Lịch báo giảng", LessonRegisterPage,
-                   ScheduleIndexPage, "week"),
+        PeriodKind(
+            "weekly-plan", "Kế hoạch tuần", "Kế hoạch", WeeklyPlanPage, PlanIndexPage, "week"
+        ),
+        PeriodKind(
+            "work-schedule",
+            "Lịch công tác tuần",
+            "Lịch công tác",
+            WorkSchedulePage,
+            ScheduleIndexPage,
+            "week",
+        ),
+        PeriodKind(
+            "lesson-register",
+            "Lịch báo giảng",
+            "Lịch báo giảng",
+            LessonRegisterPage,
+            ScheduleIndexPage,
+            "week",
+        ),
         PeriodKind("menu", "Thực đơn tuần", "Thực đơn", MenuPage, MenuIndexPage, "week"),
-        PeriodKind("monthly-plan", "Kế hoạch tháng", "Kế hoạch", MonthlyPlanPage, PlanIndexPage,
-                   "month"),
-        PeriodKind("annual-plan", "Kế hoạch năm học", "Kế hoạch", AnnualPlanPage, PlanIndexPage,
-                   "year"),
-        PeriodKind("timetable", "Thời khóa biểu", "Thời khóa biểu", TimetablePage,
-                   TimetableIndexPage, "semester"),
+        PeriodKind(
+            "monthly-plan", "Kế hoạch tháng", "Kế hoạch", MonthlyPlanPage, PlanIndexPage, "month"
+        ),
+        PeriodKind(
+            "annual-plan", "Kế hoạch năm học", "Kế hoạch", AnnualPlanPage, PlanIndexPage, "year"
+        ),
+        PeriodKind(
+            "timetable",
+            "Thời khóa biểu",
+            "Thời khóa biểu",
+            TimetablePage,
+            TimetableIndexPage,
+            "semester",
+        ),
     )
 }
 

@@ -26,7 +26,9 @@ class NewsFeed(Feed):
         if site is None:
             return NewsPage.objects.none()
         return (
-            NewsPage.objects.live().public().descendant_of(site.root_page)
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(site.root_page)
             .order_by("-first_published_at", "-pk")[:FEED_ITEMS]
         )
 

@@ -22,9 +22,7 @@ def protection_problem(page, action: str) -> str | None:
         return None
     verb = ACTION_VERBS[action]
     if page.depth == 2:
-        return (
-            f"Không thể {verb} trang chủ “{page.title}”: đây là gốc của website nhà trường."
-        )
+        return f"Không thể {verb} trang chủ “{page.title}”: đây là gốc của website nhà trường."
     return (
         f"Không thể {verb} mục “{page.title}”: đây là mục bắt buộc của website nhà trường "
         "theo quy định. Bạn vẫn có thể thêm, sửa và xuất bản nội dung bên trong mục này."

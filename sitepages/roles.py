@@ -30,14 +30,20 @@ PAGE_PERMISSIONS = {
 }
 COLLECTION_PERMISSIONS = {
     EDITOR_GROUP: (
-        ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
     ),
     PRINCIPAL_GROUP: (
-        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
-        ("wagtailimages", "delete_image"), ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "delete_document"), ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "delete_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "delete_document"),
+        ("wagtaildocs", "choose_document"),
     ),
 }
 MODEL_PERMISSIONS = {
@@ -65,7 +71,8 @@ def roles_ensure(*, home: Page) -> dict[str, Group]:
         group.permissions.add(*(_permission(*pair) for pair in MODEL_PERMISSIONS[name]))
         for action in PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=home,
+                group=group,
+                page=home,
                 permission=Permission.objects.get(
                     content_type=page_type, codename=f"{action}_page"
                 ),

@@ -54,7 +54,7 @@ class Chrome:
 def relative_url(url_path: str, root_url_path: str) -> str:
     """`/trang-chu/tin-tuc/` → `/tin-tuc/` for a site whose root page is `/trang-chu/`."""
     if url_path.startswith(root_url_path):
-        return "/" + url_path[len(root_url_path):]
+        return "/" + url_path[len(root_url_path) :]
     return url_path
 
 
@@ -88,12 +88,12 @@ def _image_renditions(image_id, filters, found: list[dict]) -> dict[str, dict]:
             made = {}
         for spec, rendition in made.items():
             by_spec[spec] = {
-                "spec": spec, "file": rendition.file.name, "width": rendition.width,
+                "spec": spec,
+                "file": rendition.file.name,
+                "width": rendition.width,
                 "height": rendition.height,
             }
-    return {
-        spec: {**row, "url": _rendition_url(row["file"])} for spec, row in by_spec.items()
-    }
+    return {spec: {**row, "url": _rendition_url(row["file"])} for spec, row in by_spec.items()}
 
 
 def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
@@ -102,11 +102,13 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
     in_site = {"path__startswith": OuterRef("root_page__path")}
     rank = Case(
         *(When(slug=slug, then=Value(index)) for index, slug in enumerate(SECTION_SLUGS)),
-        default=Value(len(SECTION_SLUGS)), output_field=IntegerField(),
+        default=Value(len(SECTION_SLUGS)),
+        output_field=IntegerField(),
     )
     menu = (
-        Page.objects.filter(live=True, show_in_menus=True, depth=OuterRef("root_page__depth") + 1,
-                            **in_site)
+        Page.objects.filter(
+            live=True, show_in_menus=True, depth=OuterRef("root_page__depth") + 1, **in_site
+        )
         .order_by(rank, "path")
         .values(json=JSONObject(title="title", url_path="url_path", slug="slug"))
     )
@@ -121,18 +123,26 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
     ).values(json=JSONObject(file="file", width="width", height="height"))[:1]
     branding = SchoolBranding.objects.filter(site_id=OuterRef("pk")).values(
         json=JSONObject(
-            colour="colour", footer_text="footer_text", logo_id="logo_id",
-            logo_alt="logo__description", logo_title="logo__title", logo=Subquery(logo_file),
+            colour="colour",
+            footer_text="footer_text",
+            logo_id="logo_id",
+            logo_alt="logo__description",
+            logo_title="logo__title",
+            logo=Subquery(logo_file),
         )
     )[:1]
-    row = Site.objects.filter(pk=site.pk).values(
-        "site_name",
-        root_title=F("root_page__title"),
-        root_url_path=F("root_page__url_path"),
-        menu=ArraySubquery(menu),
-        urgent=ArraySubquery(urgent),
-        branding=Subquery(branding),
-    ).first()
+    row = (
+        Site.objects.filter(pk=site.pk)
+        .values(
+            "site_name",
+            root_title=F("root_page__title"),
+            root_url_path=F("root_page__url_path"),
+            menu=ArraySubquery(menu),
+            urgent=ArraySubquery(urgent),
+            branding=Subquery(branding),
+        )
+        .first()
+    )
     if row is None:
         return Chrome()
     root = row["root_url_path"] or "/"
@@ -140,8 +150,11 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
     chrome = Chrome(
         menu=[Link(m["title"], relative_url(m["url_path"], root), m["slug"]) for m in row["menu"]],
         urgent=[
-            {"title": u["title"], "url": relative_url(u["url_path"], root),
-             "received_at": _parse_datetime(u["received_at"])}
+            {
+                "title": u["title"],
+                "url": relative_url(u["url_path"], root),
+                "received_at": _parse_datetime(u["received_at"]),
+            }
             for u in row["urgent"]
         ],
         root_url_path=root,
@@ -186,10 +199,16 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
     news = (
         NewsPage.objects.filter(in_site)
         .order_by("-first_published_at", "-pk")
-        .values(json=JSONObject(
-            title="title", url_path="url_path", published="first_published_at",
-            event_date="event_date", kind="kind", summary="summary",
-        ))
+        .values(
+            json=JSONObject(
+                title="title",
+                url_path="url_path",
+                published="first_published_at",
+                event_date="event_date",
+                kind="kind",
+                summary="summary",
+            )
+        )
     )[:LATEST_NEWS]
     this_week = Q()
     for name in WEEK_PAGE_TYPES:
@@ -197,24 +216,29 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
     week_pages = (
         Page.objects.filter(in_site & this_week)
         .order_by("path")
-        .values(json=JSONObject(
-            title="title", url_path="url_path", model="content_type__model",
-            entries="workschedulepage__entries",
-        ))
+        .values(
+            json=JSONObject(
+                title="title",
+                url_path="url_path",
+                model="content_type__model",
+                entries="workschedulepage__entries",
+            )
+        )
     )
     linked = Page.objects.filter(pk__in=_quick_link_page_ids(home), live=True).values(
         json=JSONObject(id="id", url_path="url_path")
     )
     annotations = {
-        "news": ArraySubquery(news), "week": ArraySubquery(week_pages),
+        "news": ArraySubquery(news),
+        "week": ArraySubquery(week_pages),
         "linked": ArraySubquery(linked),
     }
     if home.hero_image_id:
         annotations["hero"] = _renditions(home.hero_image_id, HERO_FILTERS)
         annotations["hero_alt"] = Subquery(
-            get_image_model().objects.filter(pk=home.hero_image_id).values(
-                alt=Coalesce(NullIf("description", Value("")), "title")
-            )[:1]
+            get_image_model()
+            .objects.filter(pk=home.hero_image_id)
+            .values(alt=Coalesce(NullIf("description", Value("")), "title"))[:1]
         )
     row = Page.objects.filter(pk=home.pk).values(**annotations).get()
     for name in ("news", "week", "linked", "hero"):
@@ -222,10 +246,13 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
     root = home.url_path
     return HomeBlocks(
         news=[
-            {**item, "url": relative_url(item["url_path"], root),
-             "published": _parse_datetime(item["published"]),
-             "event_date": dt.date.fromisoformat(item["event_date"]),
-             "urgent": item["kind"] == NewsKind.URGENT}
+            {
+                **item,
+                "url": relative_url(item["url_path"], root),
+                "published": _parse_datetime(item["published"]),
+                "event_date": dt.date.fromisoformat(item["event_date"]),
+                "urgent": item["kind"] == NewsKind.URGENT,
+            }
             for item in row["news"]
         ],
         week_pages=[
@@ -271,7 +298,9 @@ def _hero(home, row) -> dict | None:
         return None
     ordered = [renditions[spec] for spec in HERO_FILTERS]
     return {
-        "src": ordered[1]["url"], "width": ordered[1]["width"], "height": ordered[1]["height"],
+        "src": ordered[1]["url"],
+        "width": ordered[1]["width"],
+        "height": ordered[1]["height"],
         "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in ordered),
         "alt": row.get("hero_alt") or "",
     }

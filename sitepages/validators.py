@@ -50,9 +50,7 @@ def contrast_with_white(colour: str) -> float:
 def validate_brand_colour(value: str) -> None:
     """The header shows white text on this colour: WCAG AA asks a contrast of at least 4.5:1."""
     if not _HEX_COLOUR.match(value or ""):
-        raise ValidationError(
-            "Màu phải có dạng #rrggbb, ví dụ #0b5394.", code="invalid_colour"
-        )
+        raise ValidationError("Màu phải có dạng #rrggbb, ví dụ #0b5394.", code="invalid_colour")
     ratio = contrast_with_white(value)
     if ratio < 4.5:
         raise ValidationError(

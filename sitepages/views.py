@@ -47,10 +47,9 @@ def english(request):
     site = Site.find_for_request(request)
     organisation = OrganisationPage.objects.live().prefetch_related("leaders").first()
     contact = ContactPage.objects.live().prefetch_related("contacts").first()
-    school_name = (organisation.name_en if organisation else "") or (
-        site.site_name if site else ""
-    )
+    school_name = (organisation.name_en if organisation else "") or (site.site_name if site else "")
     return render(
-        request, "sitepages/english.html",
+        request,
+        "sitepages/english.html",
         {"organisation": organisation, "contact": contact, "school_name": school_name},
     )

@@ -56,7 +56,8 @@ def hide_refused_listing_buttons(buttons, page, user, context=None):
     for button in buttons:
         if isinstance(button, ButtonWithDropdownFromHook):
             button.dropdown_buttons = [
-                item for item in button.dropdown_buttons
+                item
+                for item in button.dropdown_buttons
                 if (item.url or "").split("?")[0] not in refused
             ]
 
@@ -78,7 +79,8 @@ def due_urls():
     return [
         path("viec-can-lam/tao/", admin_views.due_page_create, name="sitepages_due_create"),
         path(
-            "cong-khai/<int:index_id>/tao-nam-hoc/", admin_views.disclosure_year_create_view,
+            "cong-khai/<int:index_id>/tao-nam-hoc/",
+            admin_views.disclosure_year_create_view,
             name="sitepages_disclosure_year_create",
         ),
     ]

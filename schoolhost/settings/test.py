@@ -15,6 +15,4 @@ SCHOOL_SCHEMA_POOL_SIZE = 0
 CELERY_TASK_ALWAYS_EAGER = False
 # Tests talk to a real broker, on their own Redis database so that a demo worker never picks
 # up a test's task (and the other way round).
-CELERY_BROKER_URL = os.environ.get(
-    "TEST_CELERY_BROKER_URL", REDIS_URL.rsplit("/", 1)[0] + "/15"
-)
+CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", REDIS_URL.rsplit("/", 1)[0] + "/15")

@@ -33,15 +33,19 @@ class AdmissionPage(SchoolPage):
     content_panels = SchoolPage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("school_year_start"),
-             FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
-             FieldPanel("apply_url")],
+            [
+                FieldPanel("school_year_start"),
+                FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+                FieldPanel("apply_url"),
+            ],
             heading="Thời gian và cách đăng ký",
         ),
-        FieldPanel("body"), FieldPanel("attachments"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
     ]
     parent_page_types = ["sitepages.HomePage"]
     subpage_types = []
@@ -79,8 +83,10 @@ class FeedbackFormPage(AbstractEmailForm):
         InlinePanel("form_fields", label="Ô nhập", heading="Các ô của biểu mẫu"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-             FieldPanel("subject")],
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
             heading="Thư thông báo",
         ),
     ]
@@ -115,7 +121,9 @@ class FeedbackFormPage(AbstractEmailForm):
         addresses = self.notification_addresses()
         if addresses:
             send_mail(
-                self.subject or DEFAULT_FEEDBACK_SUBJECT, self.render_email(form), addresses,
+                self.subject or DEFAULT_FEEDBACK_SUBJECT,
+                self.render_email(form),
+                addresses,
                 self.from_address,
             )
         return submission
@@ -127,7 +135,8 @@ class HoneypotMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label="Xin để trống ô này", required=False,
+            label="Xin để trống ô này",
+            required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
 

@@ -93,7 +93,9 @@ class ChildListingPage(SchoolPage):
 
 def attachments_field(verbose_name="Tệp đính kèm"):
     return StreamField(
-        attachment_stream_blocks(), blank=True, verbose_name=verbose_name,
+        attachment_stream_blocks(),
+        blank=True,
+        verbose_name=verbose_name,
         help_text="Tệp PDF, Word, Excel hoặc ảnh.",
     )
 
@@ -156,7 +158,8 @@ class WeekPeriodPage(PeriodPage):
     """Covers the week (Monday–Sunday) starting on `week_start`."""
 
     week_start = models.DateField(
-        "Tuần (ngày thứ Hai đầu tuần)", db_index=True,
+        "Tuần (ngày thứ Hai đầu tuần)",
+        db_index=True,
         help_text="Chọn ngày thứ Hai của tuần, ví dụ 16/11/2026.",
     )
     period_fields = ("week_start",)
@@ -185,7 +188,8 @@ class MonthPeriodPage(PeriodPage):
     """Covers the calendar month whose first day is `month`."""
 
     month = models.DateField(
-        "Tháng (ngày 1 của tháng)", db_index=True,
+        "Tháng (ngày 1 của tháng)",
+        db_index=True,
         help_text="Chọn ngày 1 của tháng, ví dụ 01/11/2026 cho tháng 11/2026.",
     )
     period_fields = ("month",)

@@ -14,11 +14,18 @@ class SchoolBranding(BaseSiteSetting):
     """The school's logo, colour and footer text, shown on every page of its site."""
 
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Biểu trưng (logo)", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name="Biểu trưng (logo)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     colour = models.CharField(
-        "Màu chủ đạo", max_length=7, default=DEFAULT_COLOUR, validators=[validate_brand_colour],
+        "Màu chủ đạo",
+        max_length=7,
+        default=DEFAULT_COLOUR,
+        validators=[validate_brand_colour],
         help_text="Màu nền đầu trang, chữ trắng; phải đủ đậm để dễ đọc. Ví dụ #0b5394.",
     )
     footer_text = models.TextField("Chân trang", blank=True)

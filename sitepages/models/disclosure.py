@@ -49,7 +49,8 @@ class DisclosureYearPage(SchoolYearPeriodPage, ChildListingPage):
     listing_order = ("path",)  # catalogue order: the tree is built in that order
     listing_per_page = 100
     content_panels = SchoolPage.content_panels + [
-        FieldPanel("school_year_start"), FieldPanel("intro"),
+        FieldPanel("school_year_start"),
+        FieldPanel("intro"),
     ]
     parent_page_types = ["sitepages.DisclosureIndexPage"]
     subpage_types = ["sitepages.DisclosurePage"]
@@ -97,7 +98,9 @@ class DisclosurePage(PeriodPage):
     )
     school_year_start = school_year_field()
     changed_at = models.DateTimeField(
-        "Thời điểm nội dung thay đổi", null=True, blank=True,
+        "Thời điểm nội dung thay đổi",
+        null=True,
+        blank=True,
         help_text="Khi sửa nội dung đã công khai vì có thay đổi: ghi lúc thay đổi xảy ra "
         "(phải công khai trong 10 ngày làm việc).",
     )
@@ -108,7 +111,9 @@ class DisclosurePage(PeriodPage):
     base_form_class = DisclosurePageForm
     content_panels = SchoolPage.content_panels + [
         FieldRowPanel([FieldPanel("item"), FieldPanel("school_year_start")]),
-        FieldPanel("changed_at"), FieldPanel("body"), FieldPanel("attachments"),
+        FieldPanel("changed_at"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["sitepages.DisclosureYearPage"]
@@ -138,7 +143,5 @@ class DisclosurePage(PeriodPage):
             return errors
         year = _parent_year(self.get_parent())
         if year and year != self.school_year_start:
-            errors["school_year_start"] = (
-                f"Năm học phải là {year}, như mục năm học chứa trang này."
-            )
+            errors["school_year_start"] = f"Năm học phải là {year}, như mục năm học chứa trang này."
         return errors

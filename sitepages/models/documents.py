@@ -34,20 +34,25 @@ class DocumentIndexPage(SchoolPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents = (
-            OfficialDocumentPage.objects.live().child_of(self)
-            .select_related("file").order_by("-issued_on", "-pk")
+            OfficialDocumentPage.objects.live()
+            .child_of(self)
+            .select_related("file")
+            .order_by("-issued_on", "-pk")
         )
         query = request.GET.get("q", "").strip()
         if query:
             documents = documents.filter(
-                Q(number__icontains=query) | Q(issuer__icontains=query)
-                | Q(summary__icontains=query) | Q(title__icontains=query)
+                Q(number__icontains=query)
+                | Q(issuer__icontains=query)
+                | Q(summary__icontains=query)
+                | Q(title__icontains=query)
             )
         year = request.GET.get("nam", "")
         if year.isdigit():
             documents = documents.filter(issued_on__year=int(year))
         context.update(
-            query=query, year=year,
+            query=query,
+            year=year,
             documents=Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("trang")),
         )
         return context
@@ -64,19 +69,27 @@ class OfficialDocumentPage(SchoolPage):
     effective_on = models.DateField("Ngày có hiệu lực", null=True, blank=True)
     summary = models.TextField("Trích yếu")
     file = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="Tệp văn bản", null=True, blank=False,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name="Tệp văn bản",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     attachments = attachments_field("Tệp kèm theo")
 
     content_panels = SchoolPage.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("issuer")]),
         FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
-        FieldPanel("summary"), FieldPanel("file"), FieldPanel("attachments"),
+        FieldPanel("summary"),
+        FieldPanel("file"),
+        FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [
-        index.SearchField("number", boost=3), index.SearchField("issuer"),
-        index.SearchField("summary"), index.FilterField("issued_on"),
+        index.SearchField("number", boost=3),
+        index.SearchField("issuer"),
+        index.SearchField("summary"),
+        index.FilterField("issued_on"),
     ]
     parent_page_types = ["sitepages.DocumentIndexPage"]
     subpage_types = []

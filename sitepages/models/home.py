@@ -32,8 +32,12 @@ class HomePage(SchoolPage):
     """
 
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Ảnh nổi bật", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name="Ảnh nổi bật",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_heading = models.CharField("Khẩu hiệu", max_length=120, blank=True)
     hero_text = models.TextField("Lời giới thiệu ngắn", max_length=400, blank=True)
@@ -73,21 +77,31 @@ class StandardPage(SchoolPage):
 
     summary = models.TextField("Tóm tắt", max_length=400, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Ảnh", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name="Ảnh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = RichTextField("Nội dung", blank=True)
     attachments = attachments_field()
 
     content_panels = SchoolPage.content_panels + [
-        FieldPanel("summary"), FieldPanel("image"), FieldPanel("body"), FieldPanel("attachments"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
     ]
 
     parent_page_types = [
-        "sitepages.HomePage", "sitepages.OrganisationPage", "sitepages.StandardPage",
+        "sitepages.HomePage",
+        "sitepages.OrganisationPage",
+        "sitepages.StandardPage",
     ]
     subpage_types = ["sitepages.StandardPage"]
 

@@ -64,36 +64,54 @@ class NewsPage(SchoolPage):
     an urgent notice records when it was received and shows as a banner until it expires."""
 
     kind = models.CharField(
-        "Loại tin", max_length=16, choices=NewsKind.choices, default=NewsKind.ORDINARY,
+        "Loại tin",
+        max_length=16,
+        choices=NewsKind.choices,
+        default=NewsKind.ORDINARY,
         db_index=True,
     )
     event_date = models.DateField("Ngày diễn ra sự kiện", default=local_today, db_index=True)
     received_at = models.DateTimeField(
-        "Thời điểm nhận thông báo", null=True, blank=True,
+        "Thời điểm nhận thông báo",
+        null=True,
+        blank=True,
         help_text="Bắt buộc với thông báo khẩn: lúc nhà trường nhận được thông báo.",
     )
     urgent_until = models.DateTimeField(
-        "Hiện biểu ngữ khẩn đến", null=True, blank=True,
+        "Hiện biểu ngữ khẩn đến",
+        null=True,
+        blank=True,
         help_text="Để trống: biểu ngữ hiện 7 ngày kể từ lúc nhận.",
     )
     summary = models.TextField("Tóm tắt", max_length=400, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Ảnh đại diện", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name="Ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = RichTextField("Nội dung")
     attachments = attachments_field()
 
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("kind"), FieldPanel("event_date")]),
-             FieldRowPanel([FieldPanel("received_at"), FieldPanel("urgent_until")])],
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("event_date")]),
+                FieldRowPanel([FieldPanel("received_at"), FieldPanel("urgent_until")]),
+            ],
             heading="Loại tin và thời gian",
         ),
-        FieldPanel("summary"), FieldPanel("image"), FieldPanel("body"), FieldPanel("attachments"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"), index.FilterField("kind"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
     ]
     parent_page_types = ["sitepages.NewsIndexPage"]
     subpage_types = []

@@ -43,7 +43,9 @@ class OrganisationPage(SchoolPage):
     """Giới thiệu: the school's structure, functions, duties, powers and leadership."""
 
     name_en = models.CharField(
-        "Tên trường bằng tiếng Anh", max_length=255, blank=True,
+        "Tên trường bằng tiếng Anh",
+        max_length=255,
+        blank=True,
         help_text="Dùng cho trang tiếng Anh (Nghị định 42/2022).",
     )
     intro = RichTextField("Giới thiệu chung", blank=True)
@@ -52,27 +54,39 @@ class OrganisationPage(SchoolPage):
     duties = RichTextField("Nhiệm vụ", blank=True)
     powers = RichTextField("Quyền hạn", blank=True)
     org_chart = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Sơ đồ tổ chức", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name="Sơ đồ tổ chức",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     structure_en = models.TextField(
-        "Cơ cấu tổ chức bằng tiếng Anh", blank=True,
+        "Cơ cấu tổ chức bằng tiếng Anh",
+        blank=True,
         help_text="Đoạn giới thiệu ngắn bằng tiếng Anh cho trang /en/.",
     )
 
     content_panels = SchoolPage.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("structure"), FieldPanel("functions"), FieldPanel("duties"),
-             FieldPanel("powers"), FieldPanel("org_chart")],
+            [
+                FieldPanel("structure"),
+                FieldPanel("functions"),
+                FieldPanel("duties"),
+                FieldPanel("powers"),
+                FieldPanel("org_chart"),
+            ],
             heading="Tổ chức bộ máy",
         ),
         InlinePanel("leaders", label="Lãnh đạo nhà trường", heading="Lãnh đạo nhà trường"),
         MultiFieldPanel([FieldPanel("name_en"), FieldPanel("structure_en")], heading="Tiếng Anh"),
     ]
     search_fields = SchoolPage.search_fields + [
-        index.SearchField("intro"), index.SearchField("structure"),
-        index.SearchField("functions"), index.SearchField("duties"),
+        index.SearchField("intro"),
+        index.SearchField("structure"),
+        index.SearchField("functions"),
+        index.SearchField("duties"),
     ]
 
     parent_page_types = ["sitepages.HomePage"]
@@ -91,7 +105,9 @@ class Leader(Orderable):
     name = models.CharField("Họ và tên", max_length=120)
     role = models.CharField("Vai trò", max_length=32, choices=LeaderRole.choices)
     title = models.CharField(
-        "Chức vụ (ghi cụ thể)", max_length=120, blank=True,
+        "Chức vụ (ghi cụ thể)",
+        max_length=120,
+        blank=True,
         help_text="Để trống để dùng tên vai trò.",
     )
     phone = phone_field("Điện thoại công vụ", blank=True)
@@ -129,8 +145,12 @@ class ContactPage(SchoolPage):
 
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("address"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
-             FieldPanel("map_url"), FieldPanel("office_hours")],
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("map_url"),
+                FieldPanel("office_hours"),
+            ],
             heading="Thông tin liên hệ của trường",
         ),
         FieldPanel("intro"),
@@ -169,6 +189,4 @@ class ContactRow(Orderable):
     def clean(self):
         super().clean()
         if not self.phone and not self.email:
-            raise ValidationError(
-                {"phone": "Ghi ít nhất số điện thoại hoặc thư điện tử công vụ."}
-            )
+            raise ValidationError({"phone": "Ghi ít nhất số điện thoại hoặc thư điện tử công vụ."})

@@ -22,7 +22,9 @@ class PlanIndexPage(ChildListingPage):
     content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["sitepages.HomePage"]
     subpage_types = [
-        "sitepages.AnnualPlanPage", "sitepages.MonthlyPlanPage", "sitepages.WeeklyPlanPage",
+        "sitepages.AnnualPlanPage",
+        "sitepages.MonthlyPlanPage",
+        "sitepages.WeeklyPlanPage",
     ]
     max_count = 1
 
@@ -49,9 +51,11 @@ class PlanBody(SchoolPage):
 class AnnualPlanPage(SchoolYearPeriodPage, PlanBody):
     """The plan for school year Y–Y+1 (due before 15/08/Y)."""
 
-    content_panels = SchoolPage.content_panels + [
-        MultiFieldPanel([FieldPanel("school_year_start")], heading="Năm học")
-    ] + PlanBody.plan_panels
+    content_panels = (
+        SchoolPage.content_panels
+        + [MultiFieldPanel([FieldPanel("school_year_start")], heading="Năm học")]
+        + PlanBody.plan_panels
+    )
 
     class Meta:
         verbose_name = "Kế hoạch năm học"
@@ -61,9 +65,11 @@ class AnnualPlanPage(SchoolYearPeriodPage, PlanBody):
 class MonthlyPlanPage(MonthPeriodPage, PlanBody):
     """The plan for one month (due before its first day; preschools before the 25th)."""
 
-    content_panels = SchoolPage.content_panels + [
-        MultiFieldPanel([FieldPanel("month")], heading="Tháng")
-    ] + PlanBody.plan_panels
+    content_panels = (
+        SchoolPage.content_panels
+        + [MultiFieldPanel([FieldPanel("month")], heading="Tháng")]
+        + PlanBody.plan_panels
+    )
 
     class Meta:
         verbose_name = "Kế hoạch tháng"
@@ -73,9 +79,11 @@ class MonthlyPlanPage(MonthPeriodPage, PlanBody):
 class WeeklyPlanPage(WeekPeriodPage, PlanBody):
     """The plan for one week (due Monday morning; preschools before Saturday before)."""
 
-    content_panels = SchoolPage.content_panels + [
-        MultiFieldPanel([FieldPanel("week_start")], heading="Tuần")
-    ] + PlanBody.plan_panels
+    content_panels = (
+        SchoolPage.content_panels
+        + [MultiFieldPanel([FieldPanel("week_start")], heading="Tuần")]
+        + PlanBody.plan_panels
+    )
 
     class Meta:
         verbose_name = "Kế hoạch tuần"

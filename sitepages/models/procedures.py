@@ -37,7 +37,9 @@ class ProcedurePage(SchoolPage):
     where = models.CharField("Nơi tiếp nhận", max_length=255, blank=True)
     fees = models.CharField("Phí, lệ phí", max_length=255, default="Không", blank=True)
     time_limit = models.CharField(
-        "Thời hạn giải quyết", max_length=255, blank=True,
+        "Thời hạn giải quyết",
+        max_length=255,
+        blank=True,
         help_text="Ví dụ: 3 ngày làm việc kể từ khi nhận đủ hồ sơ.",
     )
     legal_basis = RichTextField("Căn cứ pháp lý", blank=True)
@@ -55,7 +57,8 @@ class ProcedurePage(SchoolPage):
         FieldPanel("forms"),
     ]
     search_fields = SchoolPage.search_fields + [
-        index.SearchField("summary"), index.SearchField("required_papers"),
+        index.SearchField("summary"),
+        index.SearchField("required_papers"),
     ]
 
     parent_page_types = ["sitepages.ProcedureIndexPage"]

@@ -43,7 +43,9 @@ class WorkSchedulePage(WeekPeriodPage):
 
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
-        FieldPanel("entries"), FieldPanel("notes"), FieldPanel("attachments"),
+        FieldPanel("entries"),
+        FieldPanel("notes"),
+        FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [index.SearchField("notes")]
     parent_page_types = ["sitepages.ScheduleIndexPage"]
@@ -65,7 +67,8 @@ class LessonRegisterPage(WeekPeriodPage):
     """Lịch báo giảng: the week's lesson registers, one file per teacher."""
 
     registers = StreamField(
-        [("register", TeacherRegisterBlock())], blank=True,
+        [("register", TeacherRegisterBlock())],
+        blank=True,
         verbose_name="Lịch báo giảng của giáo viên",
     )
     notes = RichTextField("Ghi chú", blank=True)
@@ -73,7 +76,9 @@ class LessonRegisterPage(WeekPeriodPage):
 
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
-        FieldPanel("registers"), FieldPanel("notes"), FieldPanel("attachments"),
+        FieldPanel("registers"),
+        FieldPanel("notes"),
+        FieldPanel("attachments"),
     ]
     parent_page_types = ["sitepages.ScheduleIndexPage"]
     subpage_types = []
@@ -108,7 +113,8 @@ class TimetablePage(PeriodPage):
 
     school_year_start = school_year_field()
     semester = models.PositiveSmallIntegerField(
-        "Học kỳ", choices=Semester.choices,
+        "Học kỳ",
+        choices=Semester.choices,
         error_messages={"invalid_choice": "Học kỳ phải là 1 hoặc 2."},
     )
     effective_from = models.DateField("Áp dụng từ ngày")
@@ -121,7 +127,8 @@ class TimetablePage(PeriodPage):
             [FieldPanel("school_year_start"), FieldPanel("semester"), FieldPanel("effective_from")],
             heading="Học kỳ",
         ),
-        FieldPanel("body"), FieldPanel("attachments"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     parent_page_types = ["sitepages.TimetableIndexPage"]
     subpage_types = []
@@ -177,7 +184,9 @@ class MenuPage(WeekPeriodPage):
 
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
-        FieldPanel("days"), FieldPanel("notes"), FieldPanel("attachments"),
+        FieldPanel("days"),
+        FieldPanel("notes"),
+        FieldPanel("attachments"),
     ]
     parent_page_types = ["sitepages.MenuIndexPage"]
     subpage_types = []

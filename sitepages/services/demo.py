@@ -38,57 +38,114 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
     news = m.NewsIndexPage.objects.get()
     if not m.NewsPage.objects.exists():
         for title, summary in NEWS:
-            _publish(news, m.NewsPage(
-                title=title, summary=summary, body=f"<p>{summary}</p>", event_date=today
-            ), user)
-        _publish(news, m.NewsPage(
-            title="Thông báo nghỉ học do mưa bão", kind="urgent",
-            summary="Học sinh nghỉ học ngày mai để bảo đảm an toàn.",
-            body="<p>Học sinh nghỉ học ngày mai để bảo đảm an toàn.</p>",
-            received_at=timezone.now() - dt.timedelta(hours=1),
-        ), user)
+            _publish(
+                news,
+                m.NewsPage(
+                    title=title, summary=summary, body=f"<p>{summary}</p>", event_date=today
+                ),
+                user,
+            )
+        _publish(
+            news,
+            m.NewsPage(
+                title="Thông báo nghỉ học do mưa bão",
+                kind="urgent",
+                summary="Học sinh nghỉ học ngày mai để bảo đảm an toàn.",
+                body="<p>Học sinh nghỉ học ngày mai để bảo đảm an toàn.</p>",
+                received_at=timezone.now() - dt.timedelta(hours=1),
+            ),
+            user,
+        )
     plans = m.PlanIndexPage.objects.get()
     if not m.WeeklyPlanPage.objects.filter(week_start=monday).exists():
-        _publish(plans, m.WeeklyPlanPage(
-            title=f"Kế hoạch {periods.week_label(monday).lower()}", week_start=monday,
-            body="<ul><li>Thứ Hai: chào cờ, sinh hoạt dưới cờ.</li>"
-                 "<li>Thứ Năm: sinh hoạt tổ chuyên môn.</li></ul>",
-        ), user)
+        _publish(
+            plans,
+            m.WeeklyPlanPage(
+                title=f"Kế hoạch {periods.week_label(monday).lower()}",
+                week_start=monday,
+                body="<ul><li>Thứ Hai: chào cờ, sinh hoạt dưới cờ.</li>"
+                "<li>Thứ Năm: sinh hoạt tổ chuyên môn.</li></ul>",
+            ),
+            user,
+        )
     if not m.WorkSchedulePage.objects.filter(week_start=monday).exists():
         entries = [
-            ("entry", {"weekday": str(day), "time": "7:30", "content": content,
-                       "chair": "Hiệu trưởng", "participants": "Toàn trường",
-                       "location": "Hội trường"})
-            for day, content in ((0, "Chào cờ đầu tuần"), (2, "Họp hội đồng sư phạm"),
-                                 (4, "Kiểm tra hồ sơ chuyên môn"))
+            (
+                "entry",
+                {
+                    "weekday": str(day),
+                    "time": "7:30",
+                    "content": content,
+                    "chair": "Hiệu trưởng",
+                    "participants": "Toàn trường",
+                    "location": "Hội trường",
+                },
+            )
+            for day, content in (
+                (0, "Chào cờ đầu tuần"),
+                (2, "Họp hội đồng sư phạm"),
+                (4, "Kiểm tra hồ sơ chuyên môn"),
+            )
         ]
-        _publish(m.ScheduleIndexPage.objects.get(), m.WorkSchedulePage(
-            title=f"Lịch công tác {periods.week_label(monday).lower()}", week_start=monday,
-            entries=entries,
-        ), user)
+        _publish(
+            m.ScheduleIndexPage.objects.get(),
+            m.WorkSchedulePage(
+                title=f"Lịch công tác {periods.week_label(monday).lower()}",
+                week_start=monday,
+                entries=entries,
+            ),
+            user,
+        )
     menus = m.MenuIndexPage.objects.first()
     if menus and not m.MenuPage.objects.filter(week_start=monday).exists():
-        days = [("day", {"weekday": str(day), "breakfast": "Cháo thịt bằm",
-                         "lunch": "Cơm, canh rau, cá kho", "snack": "Sữa chua"})
-                for day in range(5)]
-        _publish(menus, m.MenuPage(
-            title=f"Thực đơn {periods.week_label(monday).lower()}", week_start=monday, days=days
-        ), user)
+        days = [
+            (
+                "day",
+                {
+                    "weekday": str(day),
+                    "breakfast": "Cháo thịt bằm",
+                    "lunch": "Cơm, canh rau, cá kho",
+                    "snack": "Sữa chua",
+                },
+            )
+            for day in range(5)
+        ]
+        _publish(
+            menus,
+            m.MenuPage(
+                title=f"Thực đơn {periods.week_label(monday).lower()}", week_start=monday, days=days
+            ),
+            user,
+        )
     contact = m.ContactPage.objects.get()
     if not contact.contacts.exists():
         contact.address = "12 đường Lê Lợi, phường Phú Hội"
         contact.phone, contact.email = "0234 3822 123", "truong@example.edu.vn"
-        contact.contacts.add(m.ContactRow(name="Văn phòng", position="Văn thư",
-                                          position_en="Office", phone="0234 3822 124",
-                                          email="vanphong@example.edu.vn"))
+        contact.contacts.add(
+            m.ContactRow(
+                name="Văn phòng",
+                position="Văn thư",
+                position_en="Office",
+                phone="0234 3822 124",
+                email="vanphong@example.edu.vn",
+            )
+        )
         contact.save_revision(user=user).publish(user=user)
     organisation = m.OrganisationPage.objects.get()
     if not organisation.leaders.exists():
         organisation.structure = "<p>Ban giám hiệu, các tổ chuyên môn và tổ văn phòng.</p>"
-        organisation.leaders.add(m.Leader(name="Nguyễn Văn An", role="principal",
-                                          phone="0912 345 678", email="ht@example.edu.vn"))
+        organisation.leaders.add(
+            m.Leader(
+                name="Nguyễn Văn An",
+                role="principal",
+                phone="0912 345 678",
+                email="ht@example.edu.vn",
+            )
+        )
         organisation.save_revision(user=user).publish(user=user)
     disclosure_year_create(
         index=m.DisclosureIndexPage.objects.get(),
-        school_year_start=periods.school_year_of(today), levels=levels, user=user,
+        school_year_start=periods.school_year_of(today),
+        levels=levels,
+        user=user,
     )

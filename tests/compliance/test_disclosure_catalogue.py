@@ -21,7 +21,8 @@ def test_rule_set_items_are_the_sites_catalogue():
 def test_meals_condition_agrees():
     tt09 = load_rulesets()["tt09-2024"]
     conditional = {
-        item["code"] for item in tt09.rule("disclosure-annual").params["items"]
+        item["code"]
+        for item in tt09.rule("disclosure-annual").params["items"]
         if item.get("level_conditions")
     }
     assert conditional == {item.code for item in disclosure_items.ITEMS if item.only_if_meals}

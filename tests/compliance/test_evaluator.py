@@ -239,11 +239,15 @@ def test_since_drops_obligations_from_before_the_school_joined():
     snapshot = EvidenceSnapshot(school_levels=frozenset({"primary"}), items=(), taken_at=as_of)
     every = evaluate(
         rulesets=[(letter, datetime(2015, 1, 1).date(), None)],
-        calendar=default_calendar(school_year_start=2026), snapshot=snapshot, as_of=as_of,
+        calendar=default_calendar(school_year_start=2026),
+        snapshot=snapshot,
+        as_of=as_of,
     )
     joined = evaluate(
         rulesets=[(letter, datetime(2015, 1, 1).date(), None)],
-        calendar=default_calendar(school_year_start=2026), snapshot=snapshot, as_of=as_of,
+        calendar=default_calendar(school_year_start=2026),
+        snapshot=snapshot,
+        as_of=as_of,
         since=datetime(2026, 11, 1, tzinfo=UTC),
     )
     assert any(o.rule == "annual-plan" and o.period_key == "2026-2027" for o in every)

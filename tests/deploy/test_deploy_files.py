@@ -624,6 +624,7 @@ def test_procfile_runs_migrations_web_worker_and_one_beat():
 
 def test_compose_file_parses_and_wires_the_services():
     import yaml  # a dev dependency: a missing install must fail, never skip
+
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
     services = compose["services"]
     assert set(services) == {"db", "redis", "migrate", "web", "worker", "beat", "nginx"}

@@ -82,8 +82,9 @@ def test_create_button_makes_one_draft_with_the_period_filled(client, school, sc
         ("timetable", "2026-2", "semester", 2),
     ],
 )
-def test_every_kind_lands_in_its_section(client, school, school_admin, host, kind, period, field,
-                                        value):
+def test_every_kind_lands_in_its_section(
+    client, school, school_admin, host, kind, period, field, value
+):
     response = client.post(
         "/admin/viec-can-lam/tao/", {"kind": kind, "period": period}, HTTP_HOST=host
     )
@@ -133,9 +134,12 @@ def test_disclosure_year_tree_in_one_click(client, school, school_admin, host):
         assert [p.item for p in items.order_by("path")] == [i.code for i in expected]
         assert not items.filter(live=True).exists()
         assert all(p.school_year_start == 2026 for p in items)
-        assert disclosure_year_create(
-            index=index, school_year_start=2026, levels=["lower_secondary"]
-        )[1] == 0
+        assert (
+            disclosure_year_create(index=index, school_year_start=2026, levels=["lower_secondary"])[
+                1
+            ]
+            == 0
+        )
     url = f"/admin/cong-khai/{index.pk}/tao-nam-hoc/"
     assert "Tạo cây công khai năm học" in client.get(url, HTTP_HOST=host).content.decode()
     response = client.post(url, {"school_year_start": "2027"}, HTTP_HOST=host)
@@ -164,8 +168,9 @@ def test_vietnamese_file_names_upload_and_download(client, school, school_admin,
     assert "filename*=utf-8''" in download["Content-Disposition"].lower()
 
 
-def test_uploads_refuse_other_types_and_big_files(client, school, school_admin, host, media_root,
-                                                  settings):
+def test_uploads_refuse_other_types_and_big_files(
+    client, school, school_admin, host, media_root, settings
+):
     exe = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
     response = client.post("/admin/documents/add/", {"title": "x", "file": exe}, HTTP_HOST=host)
     assert response.status_code == 200 and "exe" in response.content.decode()
@@ -198,14 +203,20 @@ def test_alt_text_is_required_on_uploaded_images(client, school, school_admin, h
         assert get_image_model().objects.get().description == "Học sinh trồng cây"
 
 
-def test_admin_create_form_of_every_page_type_opens_under_its_section(client, school,
-                                                                       school_admin, host):
+def test_admin_create_form_of_every_page_type_opens_under_its_section(
+    client, school, school_admin, host
+):
     parents = {
-        m.WeeklyPlanPage: m.PlanIndexPage, m.MonthlyPlanPage: m.PlanIndexPage,
-        m.AnnualPlanPage: m.PlanIndexPage, m.WorkSchedulePage: m.ScheduleIndexPage,
-        m.LessonRegisterPage: m.ScheduleIndexPage, m.TimetablePage: m.TimetableIndexPage,
-        m.NewsPage: m.NewsIndexPage, m.OfficialDocumentPage: m.DocumentIndexPage,
-        m.ProcedurePage: m.ProcedureIndexPage, m.DisclosureYearPage: m.DisclosureIndexPage,
+        m.WeeklyPlanPage: m.PlanIndexPage,
+        m.MonthlyPlanPage: m.PlanIndexPage,
+        m.AnnualPlanPage: m.PlanIndexPage,
+        m.WorkSchedulePage: m.ScheduleIndexPage,
+        m.LessonRegisterPage: m.ScheduleIndexPage,
+        m.TimetablePage: m.TimetableIndexPage,
+        m.NewsPage: m.NewsIndexPage,
+        m.OfficialDocumentPage: m.DocumentIndexPage,
+        m.ProcedurePage: m.ProcedureIndexPage,
+        m.DisclosureYearPage: m.DisclosureIndexPage,
         m.StandardPage: m.OrganisationPage,
     }
     with schema_context(school.schema_name):
@@ -232,8 +243,9 @@ def test_branding_setting_is_editable_in_the_admin(client, school, school_admin,
     assert client.get(url, HTTP_HOST=host).status_code == 200
     response = client.post(url, {"colour": "#ffff00", "footer_text": "x"}, HTTP_HOST=host)
     assert "quá sáng" in response.content.decode()
-    response = client.post(url, {"colour": "#14532d", "footer_text": "Trường chuẩn quốc gia"},
-                           HTTP_HOST=host)
+    response = client.post(
+        url, {"colour": "#14532d", "footer_text": "Trường chuẩn quốc gia"}, HTTP_HOST=host
+    )
     assert response.status_code == 302
     html = client.get("/", HTTP_HOST=host).content.decode()
     assert "--brand:#14532d" in html and "Trường chuẩn quốc gia" in html

@@ -21,8 +21,12 @@ pytestmark = [pytest.mark.browser]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 PHONE = {"width": 390, "height": 844}
 
@@ -30,6 +34,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module")
 def browser():
     from playwright import sync_api as playwright_api  # must be installed: never skip
+
     # Playwright's sync API keeps an event loop running in this thread; the ORM calls the
     # tests make between page loads are ordinary synchronous code.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -55,26 +60,43 @@ def demo_school(committed_schools):
     )
     with schema_context(school.schema_name):
         news = m.NewsIndexPage.objects.get()
-        publish_child(news, m.NewsPage(
-            title="Lễ khai giảng năm học mới", summary="Sáng 5/9 trường tổ chức lễ khai giảng.",
-            body="<p>Toàn trường dự lễ khai giảng.</p>",
-        ))
-        publish_child(news, m.NewsPage(
-            title="Nghỉ học do bão", kind="urgent", body="<p>Học sinh nghỉ học ngày mai.</p>",
-            received_at=timezone.now() - dt.timedelta(hours=1),
-        ))
-        publish_child(m.PlanIndexPage.objects.get(), m.WeeklyPlanPage(
-            title="Kế hoạch tuần này", week_start=monday_of(local_today()),
-            body="<p>Thứ Hai: chào cờ đầu tuần.</p>",
-        ))
+        publish_child(
+            news,
+            m.NewsPage(
+                title="Lễ khai giảng năm học mới",
+                summary="Sáng 5/9 trường tổ chức lễ khai giảng.",
+                body="<p>Toàn trường dự lễ khai giảng.</p>",
+            ),
+        )
+        publish_child(
+            news,
+            m.NewsPage(
+                title="Nghỉ học do bão",
+                kind="urgent",
+                body="<p>Học sinh nghỉ học ngày mai.</p>",
+                received_at=timezone.now() - dt.timedelta(hours=1),
+            ),
+        )
+        publish_child(
+            m.PlanIndexPage.objects.get(),
+            m.WeeklyPlanPage(
+                title="Kế hoạch tuần này",
+                week_start=monday_of(local_today()),
+                body="<p>Thứ Hai: chào cờ đầu tuần.</p>",
+            ),
+        )
         contact = m.ContactPage.objects.get()
         contact.phone, contact.email = "0234 3822 123", "thcs@example.edu.vn"
         contact.address = "12 Lê Lợi, phường Phú Hội"
-        contact.contacts.add(m.ContactRow(name="Văn phòng", position="Văn thư",
-                                          phone="0912000111", email="vp@example.edu.vn"))
+        contact.contacts.add(
+            m.ContactRow(
+                name="Văn phòng", position="Văn thư", phone="0912000111", email="vp@example.edu.vn"
+            )
+        )
         contact.save_revision().publish()
         year, _ = disclosure_year_create(
-            index=m.DisclosureIndexPage.objects.get(), school_year_start=2026,
+            index=m.DisclosureIndexPage.objects.get(),
+            school_year_start=2026,
             levels=["lower_secondary"],
         )
         item = m.DisclosurePage.objects.child_of(year).get(item="a4-3")

@@ -39,8 +39,13 @@ def test_publishing_news_purges_its_lists_home_feed_and_sitemap(
         publish_child(news, m.NewsPage(title="Khai giảng", body="<p>x</p>"))
     urls = set(purged)
     assert f"http://{host}/tin-tuc/khai-giang/" in urls  # Wagtail's own purge
-    assert {f"http://{host}/", f"http://{host}/tin-tuc/", f"http://{host}/tin-tuc/?loai=urgent",
-            f"http://{host}/sitemap.xml", f"http://{host}/tin-tuc/feed/"} <= urls
+    assert {
+        f"http://{host}/",
+        f"http://{host}/tin-tuc/",
+        f"http://{host}/tin-tuc/?loai=urgent",
+        f"http://{host}/sitemap.xml",
+        f"http://{host}/tin-tuc/feed/",
+    } <= urls
     assert f"http://{host}/lien-he/" not in urls  # an ordinary item is not on every page
     assert not any(other.provisioned.domain in url for url in urls)
 
@@ -50,10 +55,15 @@ def test_urgent_notice_and_branding_purge_the_whole_site(
 ):
     host = school.provisioned.domain
     with schema_context(school.schema_name), django_capture_on_commit_callbacks(execute=True):
-        publish_child(m.NewsIndexPage.objects.get(), m.NewsPage(
-            title="Nghỉ học", kind="urgent", body="<p>x</p>",
-            received_at=timezone.now() - dt.timedelta(minutes=5),
-        ))
+        publish_child(
+            m.NewsIndexPage.objects.get(),
+            m.NewsPage(
+                title="Nghỉ học",
+                kind="urgent",
+                body="<p>x</p>",
+                received_at=timezone.now() - dt.timedelta(minutes=5),
+            ),
+        )
     assert {f"http://{host}/lien-he/", f"http://{host}/gop-y/", f"http://{host}/"} <= set(purged)
     purged.clear()
     with schema_context(school.schema_name), django_capture_on_commit_callbacks(execute=True):

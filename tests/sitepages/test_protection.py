@@ -33,8 +33,9 @@ def test_rule_names_the_section_and_allows_content(school, pages):
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_deleting_a_section_is_refused_with_a_message(client, school, school_admin, host, pages,
-                                                      method):
+def test_deleting_a_section_is_refused_with_a_message(
+    client, school, school_admin, host, pages, method
+):
     news = pages["news"]
     response = getattr(client, method)(
         f"/admin/pages/{news.pk}/delete/", HTTP_HOST=host, follow=True
@@ -90,8 +91,11 @@ def test_required_sections_keep_their_slug(school, pages):
     from django.core.exceptions import ValidationError
 
     with schema_context(school.schema_name):
-        for model, slug in ((m.NewsIndexPage, "tin-tuc"), (m.FeedbackFormPage, "gop-y"),
-                            (m.AdmissionPage, "tuyen-sinh")):
+        for model, slug in (
+            (m.NewsIndexPage, "tin-tuc"),
+            (m.FeedbackFormPage, "gop-y"),
+            (m.AdmissionPage, "tuyen-sinh"),
+        ):
             section = model.objects.get()
             section.title = f"{section.title} mới"
             section.full_clean()  # renaming is fine

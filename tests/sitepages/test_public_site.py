@@ -25,22 +25,44 @@ def _realistic_home(school):
         home = m.HomePage.objects.get()
         news = m.NewsIndexPage.objects.get()
         for number in range(8):
-            publish_child(news, m.NewsPage(
-                title=f"Tin số {number}", summary="Tóm tắt", body="<p>Nội dung</p>"
-            ))
-        publish_child(news, m.NewsPage(
-            title="Nghỉ học do bão số 9", kind="urgent", body="<p>Nghỉ</p>",
-            received_at=timezone.now() - dt.timedelta(hours=2),
-        ))
+            publish_child(
+                news,
+                m.NewsPage(title=f"Tin số {number}", summary="Tóm tắt", body="<p>Nội dung</p>"),
+            )
+        publish_child(
+            news,
+            m.NewsPage(
+                title="Nghỉ học do bão số 9",
+                kind="urgent",
+                body="<p>Nghỉ</p>",
+                received_at=timezone.now() - dt.timedelta(hours=2),
+            ),
+        )
         monday = monday_of(local_today())
-        publish_child(m.ScheduleIndexPage.objects.get(), m.WorkSchedulePage(
-            title="Lịch công tác tuần này", week_start=monday,
-            entries=[("entry", {"weekday": "6", "time": "7:30", "content": "Chào cờ",
-                                "chair": "", "participants": "", "location": "Sân trường"})],
-        ))
-        publish_child(m.PlanIndexPage.objects.get(), m.WeeklyPlanPage(
-            title="Kế hoạch tuần này", week_start=monday, body="<p>x</p>"
-        ))
+        publish_child(
+            m.ScheduleIndexPage.objects.get(),
+            m.WorkSchedulePage(
+                title="Lịch công tác tuần này",
+                week_start=monday,
+                entries=[
+                    (
+                        "entry",
+                        {
+                            "weekday": "6",
+                            "time": "7:30",
+                            "content": "Chào cờ",
+                            "chair": "",
+                            "participants": "",
+                            "location": "Sân trường",
+                        },
+                    )
+                ],
+            ),
+        )
+        publish_child(
+            m.PlanIndexPage.objects.get(),
+            m.WeeklyPlanPage(title="Kế hoạch tuần này", week_start=monday, body="<p>x</p>"),
+        )
         image_model = get_image_model()
         hero = image_model.objects.create(
             title="Sân trường", description="Học sinh chào cờ trên sân trường", file=png_file()
@@ -53,7 +75,10 @@ def _realistic_home(school):
         home.hero_heading = "Trường của chúng ta"
         home.quick_links = [
             ("link", {"title": "Liên hệ", "page": contact, "url": ""}),
-            ("link", {"title": "Cổng dịch vụ công", "page": None, "url": "https://dichvucong.gov.vn"}),
+            (
+                "link",
+                {"title": "Cổng dịch vụ công", "page": None, "url": "https://dichvucong.gov.vn"},
+            ),
         ]
         home.save_revision().publish()
         site = home.get_site()
@@ -62,8 +87,9 @@ def _realistic_home(school):
         )
 
 
-def test_home_page_renders_within_ten_queries(client, school, host, media_root,
-                                              django_assert_max_num_queries):
+def test_home_page_renders_within_ten_queries(
+    client, school, host, media_root, django_assert_max_num_queries
+):
     _realistic_home(school)
     client.get("/", HTTP_HOST=host)  # first view generates the image renditions once
     with django_assert_max_num_queries(10):
@@ -85,11 +111,16 @@ def test_home_page_renders_within_ten_queries(client, school, host, media_root,
 def test_urgent_banner_is_on_every_page_until_it_expires(client, school, host):
     with schema_context(school.schema_name):
         news = m.NewsIndexPage.objects.get()
-        notice = publish_child(news, m.NewsPage(
-            title="Điều chỉnh lịch thi", kind="urgent", body="<p>x</p>",
-            received_at=timezone.now() - dt.timedelta(hours=1),
-            urgent_until=timezone.now() + dt.timedelta(hours=1),
-        ))
+        notice = publish_child(
+            news,
+            m.NewsPage(
+                title="Điều chỉnh lịch thi",
+                kind="urgent",
+                body="<p>x</p>",
+                received_at=timezone.now() - dt.timedelta(hours=1),
+                urgent_until=timezone.now() + dt.timedelta(hours=1),
+            ),
+        )
     for path in ("/", "/lien-he/", "/tin-tuc/", "/en/"):
         assert "Điều chỉnh lịch thi" in client.get(path, HTTP_HOST=host).content.decode(), path
     with schema_context(school.schema_name):
@@ -104,8 +135,18 @@ def test_menu_follows_the_fixed_section_order(client, school, host):
     nav = html.split('aria-label="Menu chính"')[1].split("</nav>")[0]
     hrefs = re.findall(r'href="([^"]+)"', nav)
     assert hrefs == [
-        "/", "/gioi-thieu/", "/tin-tuc/", "/ke-hoach/", "/lich-cong-tac/", "/thoi-khoa-bieu/",
-        "/van-ban/", "/cong-khai/", "/thu-tuc-hanh-chinh/", "/tuyen-sinh/", "/gop-y/", "/lien-he/",
+        "/",
+        "/gioi-thieu/",
+        "/tin-tuc/",
+        "/ke-hoach/",
+        "/lich-cong-tac/",
+        "/thoi-khoa-bieu/",
+        "/van-ban/",
+        "/cong-khai/",
+        "/thu-tuc-hanh-chinh/",
+        "/tuyen-sinh/",
+        "/gop-y/",
+        "/lien-he/",
     ]
     assert "/thuc-don/" not in nav
 
@@ -125,22 +166,35 @@ def test_every_page_type_renders_with_its_data(client, school, host, media_root)
         publish_child(plans, m.AnnualPlanPage(title="KH năm", school_year_start=2026))
         schedules = m.ScheduleIndexPage.objects.get()
         publish_child(schedules, m.LessonRegisterPage(title="Báo giảng", week_start=monday))
-        publish_child(m.TimetableIndexPage.objects.get(), m.TimetablePage(
-            title="TKB HK1", school_year_start=2026, semester=1, effective_from=monday
-        ))
+        publish_child(
+            m.TimetableIndexPage.objects.get(),
+            m.TimetablePage(
+                title="TKB HK1", school_year_start=2026, semester=1, effective_from=monday
+            ),
+        )
         document = get_document_model().objects.create(
             title="Quyết định 15", file=ContentFile(b"%PDF-1.4 test", name="qd-15.pdf")
         )
-        publish_child(m.DocumentIndexPage.objects.get(), m.OfficialDocumentPage(
-            title="Quyết định thành lập tổ", number="15/QĐ-THCS", issuer="Trường THCS",
-            issued_on=dt.date(2026, 9, 1), summary="Về việc thành lập tổ chuyên môn",
-            file=document,
-        ))
+        publish_child(
+            m.DocumentIndexPage.objects.get(),
+            m.OfficialDocumentPage(
+                title="Quyết định thành lập tổ",
+                number="15/QĐ-THCS",
+                issuer="Trường THCS",
+                issued_on=dt.date(2026, 9, 1),
+                summary="Về việc thành lập tổ chuyên môn",
+                file=document,
+            ),
+        )
         procedures = m.ProcedureIndexPage.objects.get()
-        publish_child(procedures, m.ProcedurePage(
-            title="Chuyển trường", time_limit="3 ngày làm việc",
-            steps=[("step", "Nộp đơn"), ("step", "Nhận kết quả")],
-        ))
+        publish_child(
+            procedures,
+            m.ProcedurePage(
+                title="Chuyển trường",
+                time_limit="3 ngày làm việc",
+                steps=[("step", "Nộp đơn"), ("step", "Nhận kết quả")],
+            ),
+        )
         organisation = m.OrganisationPage.objects.get()
         organisation.leaders.add(
             m.Leader(name="Nguyễn Văn An", role="principal", phone="0912345678")
@@ -177,16 +231,21 @@ def test_every_page_type_renders_with_its_data(client, school, host, media_root)
     breadcrumbs = client.get("/ke-hoach/kh-tuan/", HTTP_HOST=host).content.decode()
     assert 'aria-label="Đường dẫn"' in breadcrumbs
     assert '<a href="/ke-hoach/">Kế hoạch</a>' in breadcrumbs
-    assert client.get("/van-ban/?q=khong-co", HTTP_HOST=host).content.decode().count(
-        "15/QĐ-THCS"
-    ) == 0
+    assert (
+        client.get("/van-ban/?q=khong-co", HTTP_HOST=host).content.decode().count("15/QĐ-THCS") == 0
+    )
 
 
 def test_open_graph_and_print_styles(client, school, host):
     with schema_context(school.schema_name):
-        publish_child(m.NewsIndexPage.objects.get(), m.NewsPage(
-            title="Lễ khai giảng", summary="Sáng 5/9 trường tổ chức lễ khai giảng.", body="<p>x</p>"
-        ))
+        publish_child(
+            m.NewsIndexPage.objects.get(),
+            m.NewsPage(
+                title="Lễ khai giảng",
+                summary="Sáng 5/9 trường tổ chức lễ khai giảng.",
+                body="<p>x</p>",
+            ),
+        )
     html = client.get("/tin-tuc/le-khai-giang/", HTTP_HOST=host).content.decode()
     assert '<meta property="og:title" content="Lễ khai giảng">' in html
     assert '<meta property="og:type" content="article">' in html
@@ -197,12 +256,14 @@ def test_open_graph_and_print_styles(client, school, host):
 
 def test_feed_sitemap_and_robots_on_the_school_host(client, school, host):
     with schema_context(school.schema_name):
-        publish_child(m.NewsIndexPage.objects.get(), m.NewsPage(
-            title="Hội khỏe Phù Đổng", summary="Kết quả hội khỏe", body="<p>x</p>"
-        ))
+        publish_child(
+            m.NewsIndexPage.objects.get(),
+            m.NewsPage(title="Hội khỏe Phù Đổng", summary="Kết quả hội khỏe", body="<p>x</p>"),
+        )
         news = m.NewsIndexPage.objects.get()
-        news.add_child(instance=m.NewsPage(title="Bản nháp", slug="ban-nhap", body="<p>x</p>",
-                                           live=False))
+        news.add_child(
+            instance=m.NewsPage(title="Bản nháp", slug="ban-nhap", body="<p>x</p>", live=False)
+        )
     rss = client.get("/tin-tuc/feed/", HTTP_HOST=host)
     assert rss.status_code == 200 and rss["Content-Type"].startswith("application/rss+xml")
     body = rss.content.decode()
@@ -225,13 +286,17 @@ def test_english_page_lists_structure_and_contacts(client, school, host):
         organisation = m.OrganisationPage.objects.get()
         organisation.name_en = "Nguyen Du Lower Secondary School"
         organisation.structure_en = "The school has a board of management and four subject groups."
-        organisation.leaders.add(m.Leader(name="Trần Thị Bình", role="vice_principal",
-                                          email="binh@example.edu.vn"))
+        organisation.leaders.add(
+            m.Leader(name="Trần Thị Bình", role="vice_principal", email="binh@example.edu.vn")
+        )
         organisation.save_revision().publish()
         contact = m.ContactPage.objects.get()
         contact.email = "thcs@example.edu.vn"
-        contact.contacts.add(m.ContactRow(name="Văn phòng", position="Văn thư",
-                                          position_en="Office", phone="0912000111"))
+        contact.contacts.add(
+            m.ContactRow(
+                name="Văn phòng", position="Văn thư", position_en="Office", phone="0912000111"
+            )
+        )
         contact.save_revision().publish()
     response = client.get("/en/", HTTP_HOST=host)
     html = response.content.decode()
@@ -247,9 +312,12 @@ def test_search_returns_only_this_schools_pages(client, authority):
     second = school_make(authority=authority, name="THCS Trần Phú")
     for school, title in ((first, "Hội thao Lê Lợi"), (second, "Hội thao Trần Phú")):
         with schema_context(school.schema_name):
-            publish_child(m.NewsIndexPage.objects.get(), m.NewsPage(
-                title=title, summary="Hội thao chào mừng ngày Nhà giáo", body="<p>hội thao</p>"
-            ))
+            publish_child(
+                m.NewsIndexPage.objects.get(),
+                m.NewsPage(
+                    title=title, summary="Hội thao chào mừng ngày Nhà giáo", body="<p>hội thao</p>"
+                ),
+            )
     html = client.get("/tim-kiem/?q=hội thao", HTTP_HOST=first.provisioned.domain).content.decode()
     assert "Hội thao Lê Lợi" in html
     assert "Hội thao Trần Phú" not in html
@@ -259,8 +327,9 @@ def test_search_returns_only_this_schools_pages(client, authority):
     assert "Không tìm thấy kết quả" in nothing.content.decode()
 
 
-def test_demo_content_makes_a_lived_in_home_page(client, school, host,
-                                                 django_assert_max_num_queries):
+def test_demo_content_makes_a_lived_in_home_page(
+    client, school, host, django_assert_max_num_queries
+):
     from sitepages.services.demo import demo_content_create
 
     with schema_context(school.schema_name):

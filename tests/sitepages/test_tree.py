@@ -13,8 +13,17 @@ from tests.factories import school_make
 pytestmark = pytest.mark.django_db
 
 COMMON_SLUGS = {
-    "gioi-thieu", "thu-tuc-hanh-chinh", "lien-he", "ke-hoach", "lich-cong-tac", "thoi-khoa-bieu",
-    "tin-tuc", "van-ban", "cong-khai", "tuyen-sinh", "gop-y",
+    "gioi-thieu",
+    "thu-tuc-hanh-chinh",
+    "lien-he",
+    "ke-hoach",
+    "lich-cong-tac",
+    "thoi-khoa-bieu",
+    "tin-tuc",
+    "van-ban",
+    "cong-khai",
+    "tuyen-sinh",
+    "gop-y",
 }
 
 
@@ -70,7 +79,9 @@ def test_tree_limits_only_offer_the_right_page_types(school):
         schedules = m.ScheduleIndexPage.objects.get()
         news = m.NewsIndexPage.objects.get()
         assert set(plans.specific_class.allowed_subpage_models()) == {
-            m.AnnualPlanPage, m.MonthlyPlanPage, m.WeeklyPlanPage,
+            m.AnnualPlanPage,
+            m.MonthlyPlanPage,
+            m.WeeklyPlanPage,
         }
         assert m.WeeklyPlanPage.can_create_at(plans)
         assert not m.WeeklyPlanPage.can_create_at(news)
@@ -92,12 +103,14 @@ def test_roles_and_approval_workflow_exist(school):
         principals = Group.objects.get(name=PRINCIPAL_GROUP)
         home = m.HomePage.objects.get()
         editor_perms = set(
-            editors.page_permissions.filter(page=home)
-            .values_list("permission__codename", flat=True)
+            editors.page_permissions.filter(page=home).values_list(
+                "permission__codename", flat=True
+            )
         )
         principal_perms = set(
-            principals.page_permissions.filter(page=home)
-            .values_list("permission__codename", flat=True)
+            principals.page_permissions.filter(page=home).values_list(
+                "permission__codename", flat=True
+            )
         )
         assert editor_perms == {"add_page", "change_page"}
         assert "publish_page" in principal_perms
@@ -143,8 +156,9 @@ def test_approval_publishes_and_logs_the_moment_it_went_live(school):
         principal.groups.add(Group.objects.get(name=PRINCIPAL_GROUP))
         plans = m.PlanIndexPage.objects.get()
         with time_machine.travel(dt.datetime(2026, 11, 15, 20, 0, tzinfo=dt.UTC), tick=False):
-            plan = m.WeeklyPlanPage(title="KH tuần 11", week_start=dt.date(2026, 11, 16),
-                                    live=False, owner=editor)
+            plan = m.WeeklyPlanPage(
+                title="KH tuần 11", week_start=dt.date(2026, 11, 16), live=False, owner=editor
+            )
             plans.add_child(instance=plan)
             plan.save_revision(user=editor)
             workflow_state = plan.get_workflow().start(plan, editor)

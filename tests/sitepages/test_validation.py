@@ -57,23 +57,35 @@ def test_second_page_for_the_same_week_is_refused_but_the_page_itself_is_fine(sc
 def test_duplicate_is_refused_even_when_the_first_is_a_draft(school):
     with schema_context(school.schema_name):
         plans = m.PlanIndexPage.objects.get()
-        plans.add_child(instance=m.MonthlyPlanPage(
-            title="Nháp", slug="nhap", month=dt.date(2026, 11, 1), live=False
-        ))
+        plans.add_child(
+            instance=m.MonthlyPlanPage(
+                title="Nháp", slug="nhap", month=dt.date(2026, 11, 1), live=False
+            )
+        )
         errors = _errors(m.MonthlyPlanPage(title="Mới", slug="moi", month=dt.date(2026, 11, 1)))
     assert "Đã có trang “Nháp”" in errors["month"][0]
 
 
 def test_timetable_semester_and_effective_date(school):
     with schema_context(school.schema_name):
-        bad_semester = _errors(m.TimetablePage(
-            title="TKB", slug="tkb", school_year_start=2026, semester=3,
-            effective_from=dt.date(2026, 9, 7),
-        ))
-        outside = _errors(m.TimetablePage(
-            title="TKB", slug="tkb", school_year_start=2026, semester=1,
-            effective_from=dt.date(2028, 1, 1),
-        ))
+        bad_semester = _errors(
+            m.TimetablePage(
+                title="TKB",
+                slug="tkb",
+                school_year_start=2026,
+                semester=3,
+                effective_from=dt.date(2026, 9, 7),
+            )
+        )
+        outside = _errors(
+            m.TimetablePage(
+                title="TKB",
+                slug="tkb",
+                school_year_start=2026,
+                semester=1,
+                effective_from=dt.date(2028, 1, 1),
+            )
+        )
         bad_year = _errors(m.AnnualPlanPage(title="KH", slug="kh", school_year_start=1999))
     assert bad_semester["semester"] == ["Học kỳ phải là 1 hoặc 2."]
     assert "01/08/2026 – 31/07/2027" in outside["effective_from"][0]
@@ -86,13 +98,20 @@ def test_urgent_news_needs_received_at_and_gets_a_default_expiry(school):
         errors = _errors(m.NewsPage(title="Nghỉ học", slug="n", kind="urgent", body="<p>x</p>"))
         assert "thời điểm nhà trường nhận" in errors["received_at"][0]
         received = timezone.now() - dt.timedelta(hours=1)
-        page = publish_child(news, m.NewsPage(
-            title="Nghỉ học do bão", kind="urgent", received_at=received, body="<p>x</p>"
-        ))
+        page = publish_child(
+            news,
+            m.NewsPage(
+                title="Nghỉ học do bão", kind="urgent", received_at=received, body="<p>x</p>"
+            ),
+        )
         assert page.urgent_until == received + dt.timedelta(days=7)
         late = m.NewsPage(
-            title="x", slug="x2", kind="urgent", received_at=received,
-            urgent_until=received - dt.timedelta(minutes=1), body="<p>x</p>",
+            title="x",
+            slug="x2",
+            kind="urgent",
+            received_at=received,
+            urgent_until=received - dt.timedelta(minutes=1),
+            body="<p>x</p>",
         )
         assert "phải sau" in _errors(late)["urgent_until"][0]
         # Ordinary news needs none of it.
@@ -102,8 +121,13 @@ def test_urgent_news_needs_received_at_and_gets_a_default_expiry(school):
 def test_official_document_dates_and_contact_rows(school):
     with schema_context(school.schema_name):
         doc = m.OfficialDocumentPage(
-            title="QĐ", slug="qd", number="12/QĐ-THCS", issuer="Trường",
-            issued_on=dt.date(2026, 11, 2), effective_on=dt.date(2026, 11, 1), summary="x",
+            title="QĐ",
+            slug="qd",
+            number="12/QĐ-THCS",
+            issuer="Trường",
+            issued_on=dt.date(2026, 11, 2),
+            effective_on=dt.date(2026, 11, 1),
+            summary="x",
         )
         assert "trước ngày ban hành" in _errors(doc)["effective_on"][0]
         row = m.ContactRow(name="Văn phòng", phone="12345", email="vanphong")
@@ -137,10 +161,15 @@ def test_admin_create_form_shows_the_period_errors(client, school, school_admin,
     url = f"/admin/pages/add/sitepages/weeklyplanpage/{plans.pk}/"
 
     def post(week_start):
-        data = nested_form_data({
-            "title": "Kế hoạch mới", "slug": "ke-hoach-moi", "week_start": week_start,
-            "body": rich_text("<p>Nội dung</p>"), "attachments": streamfield([]),
-        })
+        data = nested_form_data(
+            {
+                "title": "Kế hoạch mới",
+                "slug": "ke-hoach-moi",
+                "week_start": week_start,
+                "body": rich_text("<p>Nội dung</p>"),
+                "attachments": streamfield([]),
+            }
+        )
         return client.post(url, data, HTTP_HOST=host)
 
     response = post("18/11/2026")

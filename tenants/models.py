@@ -141,3 +141,22 @@ class PooledSchema(models.Model):
 
     def __str__(self):
         return self.schema_name
+
+
+class TemplateSnapshot(models.Model):
+    """The template schema's DDL, captured once per template fingerprint for fast copies.
+
+    Written by `tenants.services.schema_copy` (pg_dump of the template, the schema's name
+    replaced by a placeholder); a copy replays it instead of reading the catalogue, whose size
+    grows with the number of schools. A new fingerprint replaces the old snapshot.
+    """
+
+    fingerprint = models.CharField(max_length=64, unique=True)
+    pre_data = models.TextField()
+    post_data = models.TextField()
+    tables = models.JSONField()  # [[table, [insertable column, …]], …]
+    sequences = models.JSONField()  # [sequence name, …]
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.fingerprint

@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context, schema_exists
@@ -26,7 +25,7 @@ from sitepages.roles import PRINCIPAL_GROUP
 from sitepages.sections import home_page_ensure, section_tree_ensure
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
-from tenants.services.template import pages_publish_unlogged, publication_history_restamp
+from tenants.services.template import pages_publish_log, pages_publish_unlogged
 from tenants.services.validation import (
     SchoolInputError,
     code_from_name,
@@ -183,10 +182,10 @@ def school_provision(
 
 
 def _site_set_up(*, school: School, domain: str) -> None:
-    publication_history_restamp(moment=timezone.now())
     home = home_page_ensure(
         title=school.name, hostname=domain, site_name=school.name, port=site_port()
     )
+    pages_publish_log()
     section_tree_ensure(home=home, levels=school.levels, serves_meals=school.serves_meals)
     pages_publish_unlogged()
 

@@ -3,6 +3,11 @@
 It is a real School row without a domain (`is_template=True`), so `migrate_schemas` migrates it
 with every school; cloning refuses a template that lacks a migration on disk, because a clone
 records the template's migrations as applied and would silently miss the new one.
+
+The template's pages are live, each with the revision that holds its content, but have never
+been published anywhere: the template's publish log is empty. Compliance evidence is read from
+that log, and a school's sections go live when the school is created, so provisioning writes
+their publish log entries then (`pages_publish_log`).
 """
 
 from django.conf import settings
@@ -13,8 +18,12 @@ from django_tenants.utils import schema_context, schema_exists
 from sitepages.sections import SECTION_TREE_VERSION, home_page_ensure, section_tree_ensure
 from tenants.models import School
 from tenants.services.migration_state import migration_fingerprint, schemas_behind
+from tenants.services.schema_copy import SchemaDDL, schema_ddl_for
 
 TEMPLATE_HOSTNAME = "template.invalid"
+# Bump when what the template holds changes outside migrations and the section tree: pooled
+# clones of an older template are then discarded. 2: no publication history in the template.
+TEMPLATE_CONTENT_VERSION = 2
 
 
 class TemplateNotReady(RuntimeError):
@@ -58,8 +67,27 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
         home = home_page_ensure(title="Trang chủ", hostname=TEMPLATE_HOSTNAME)
         section_tree_ensure(home=home, levels=[])
         pages_publish_unlogged()
+        publication_log_clear()
     connection.set_schema_to_public()
+    template_ddl()
     return template
+
+
+def publication_log_clear() -> None:
+    """Empty the template's publish log, keeping the revisions that hold the pages' content.
+
+    The template is published nowhere: its pages went live only in the schools cloned from it,
+    when each school was created (`pages_publish_log`).
+    """
+    from wagtail.models import Page, PageLogEntry
+
+    PageLogEntry.objects.all().delete()
+    Page.objects.filter(depth__gt=1).update(first_published_at=None, last_published_at=None)
+
+
+def template_ddl() -> SchemaDDL:
+    """The template's DDL for schema copies, captured with pg_dump once per fingerprint."""
+    return schema_ddl_for(schema_name=template_schema_name(), fingerprint=template_fingerprint())
 
 
 def pages_publish_unlogged() -> int:
@@ -79,9 +107,50 @@ def pages_publish_unlogged() -> int:
     return count
 
 
+def pages_publish_log() -> int:
+    """Record now as the moment the live pages inherited from the template went live.
+
+    A clone's pages are live with the revision that holds their content (written when the
+    template was built) and no publish log entry. What Wagtail's publish action would record
+    is written through Wagtail's own log API (`PageLogEntry.objects.log_action`, stamped now)
+    and the pages' publication dates: the same evidence as publishing each page, without
+    re-saving 13 unchanged pages (Wagtail's publish action costs ~65 queries a page: more
+    than the rest of provisioning together). Pages without a live revision (sections added
+    for the school's levels) are left to `pages_publish_unlogged`.
+    """
+    from django.utils import timezone
+    from wagtail.models import Page, PageLogEntry
+
+    logged = PageLogEntry.objects.filter(action="wagtail.publish").values("page_id")
+    pages = list(
+        Page.objects.filter(depth__gt=1, live=True, live_revision__isnull=False)
+        .exclude(pk__in=logged)
+        .select_related("live_revision")
+    )
+    moment = timezone.now()
+    for page in pages:
+        PageLogEntry.objects.log_action(
+            page.specific_deferred,
+            "wagtail.publish",
+            revision=page.live_revision,
+            content_changed=True,
+            timestamp=moment,
+        )
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        first_published_at=moment, last_published_at=moment
+    )
+    return len(pages)
+
+
 def publication_history_restamp(*, moment) -> None:
-    """Date the publication history a clone inherited from the template to `moment`: for the
-    new school, its sections went live when it was created, not when the template was built."""
+    """Date a school's whole publication history to `moment` (the demo only).
+
+    The demo provisions its schools today and then writes a history that starts months ago;
+    it moves the sections' publication to that start. Wagtail has no public way to date a
+    revision or log entry after the fact (its publish action stamps the current time), so this
+    rewrites the rows. Provisioning does not need it: a school's sections are published through
+    Wagtail when the school is created (`pages_publish_unlogged`).
+    """
     with connection.cursor() as cursor:
         cursor.execute("UPDATE wagtailcore_pagelogentry SET timestamp = %s", [moment])
         cursor.execute("UPDATE wagtailcore_revision SET created_at = %s", [moment])
@@ -93,8 +162,9 @@ def publication_history_restamp(*, moment) -> None:
 
 
 def template_fingerprint() -> str:
-    """What a clone of the template is a clone of: its migrations and its section tree."""
-    return f"{migration_fingerprint(template_schema_name())[:24]}-t{SECTION_TREE_VERSION}"
+    """What a clone of the template is a clone of: its migrations, section tree and content."""
+    migrations = migration_fingerprint(template_schema_name())[:24]
+    return f"{migrations}-t{SECTION_TREE_VERSION}-c{TEMPLATE_CONTENT_VERSION}"
 
 
 def template_assert_ready() -> None:

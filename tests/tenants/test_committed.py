@@ -28,7 +28,7 @@ def test_delete_needs_the_code_and_keeps_a_dump_first(committed_schools, tmp_pat
     assert f"{school.schema_name} wagtailcore_page" in listing.stdout
 
 
-def test_pool_hands_out_a_ready_schema_and_refuses_stale_ones(committed_schools):
+def test_pool_hands_out_a_ready_schema_and_refuses_stale_ones(committed_schools, empty_pool):
     assert pool_fill(size=2) == 2
     school = committed_schools(name="THCS Từ Kho")
     assert school.provisioned.source == "pool"

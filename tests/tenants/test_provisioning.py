@@ -16,7 +16,15 @@ from tests.factories import school_make
 pytestmark = pytest.mark.django_db
 
 
-def test_provisioned_school_has_schema_site_home_and_principal(authority):
+@pytest.fixture(params=["pool", "clone"])
+def schema_source(request):
+    """Each test below runs once on a pooled schema and once on a fresh clone."""
+    if request.param == "clone":
+        request.getfixturevalue("empty_pool")
+    return request.param
+
+
+def test_provisioned_school_has_schema_site_home_and_principal(authority, schema_source):
     created = school_provision(
         authority=authority,
         name="THCS Nguyễn Du",
@@ -25,6 +33,7 @@ def test_provisioned_school_has_schema_site_home_and_principal(authority):
         principal_email="HieuTruong@NguyenDu.edu.vn",
     )
     school = created.school
+    assert created.source == schema_source
     assert school.schema_name == "thcs_nguyen_du"
     assert school.code == "thcs-nguyen-du"
     assert school.levels == ["lower_secondary"]
@@ -109,7 +118,11 @@ def test_authority_portal_host_cannot_become_a_school_host(authority):
     assert "authority's portal" in error.value.errors["domain"]
 
 
-def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypatch):
+def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypatch, schema_source):
+    from tenants.models import PooledSchema
+
+    pooled = set(PooledSchema.objects.values_list("schema_name", flat=True))
+
     def broken_principal(**kwargs):
         raise RuntimeError("mail server exploded")
 
@@ -126,20 +139,30 @@ def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypat
     assert not School.objects.filter(code="thcs-tran-phu").exists()
     assert not Domain.objects.filter(domain="thcs-tran-phu.localhost").exists()
     assert not schema_exists("thcs_tran_phu")
+    # A claimed pooled schema goes back to the pool with the rollback.
+    assert set(PooledSchema.objects.values_list("schema_name", flat=True)) == pooled
+    assert all(schema_exists(name) for name in pooled)
 
 
-def test_the_sections_went_live_when_the_school_was_created(school):
+def test_the_sections_went_live_when_the_school_was_created(authority, schema_source):
     """Compliance evidence reads Wagtail's publish log: a new school's pages must show as
     published at its creation, not when the template was built."""
     from wagtail.models import Page, PageLogEntry
 
+    school = school_make(authority=authority, levels="preschool")  # + the menu section
+    assert school.provisioned.source == schema_source
     with schema_context(school.schema_name):
         live = Page.objects.filter(depth__gt=1, live=True)
         published = PageLogEntry.objects.filter(action="wagtail.publish")
-        assert set(published.values_list("page_id", flat=True)) >= set(
+        assert sorted(published.values_list("page_id", flat=True)) == sorted(
             live.values_list("pk", flat=True)
         )
         assert all(abs((e.timestamp - school.created_at).total_seconds()) < 60 for e in published)
+        for page in live:
+            assert page.live_revision_id and page.first_published_at == page.last_published_at
+            assert abs((page.first_published_at - school.created_at).total_seconds()) < 60
+        for entry in published.select_related("revision"):
+            assert entry.revision.object_id == str(entry.page_id)
 
 
 def test_a_primary_school_that_serves_meals_gets_the_menu_section(authority):

@@ -1,7 +1,7 @@
 """schoolhost benchmarks, one command (`make bench`): figures and ratios from one run.
 
-Runs against its own database (DATABASE_URL's server, database `schoolhost_bench`), which it
-keeps between runs so the thousand school schemas are cloned only once. Prints each figure next
+Runs against its own database (DATABASE_URL's server, database `schoolhost_bench`, or
+SCHOOLHOST_DB_NAME when set: `make bench` sets it), which it keeps between runs so the thousand school schemas are cloned only once. Prints each figure next
 to its baseline measured in the same run and writes them to bench/results/latest.json.
 """
 
@@ -20,7 +20,8 @@ def _bench_database_url() -> str:
     url = urllib.parse.urlparse(
         os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x")
     )
-    return urllib.parse.urlunparse(url._replace(path="/schoolhost_bench"))
+    name = os.environ.get("SCHOOLHOST_DB_NAME", "schoolhost_bench")
+    return urllib.parse.urlunparse(url._replace(path=f"/{name}"))
 
 
 def setup_django() -> None:
@@ -43,7 +44,7 @@ def setup_django() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", nargs="*", help="provisioning migrations serving …")
+    parser.add_argument("--only", nargs="*", help="provisioning clone_scale migrations serving …")
     parser.add_argument("--schools", type=int, default=1000, help="schemas for the migrate check")
     parser.add_argument("--provision", type=int, default=15, help="schools per provisioning path")
     parser.add_argument(
@@ -57,15 +58,24 @@ def main() -> None:
         "--eval-schools", type=int, default=10, help="schools with a year of history"
     )
     parser.add_argument("--serving-seconds", type=int, default=10, help="each wrk run")
+    parser.add_argument(
+        "--clone-at",
+        type=int,
+        nargs="+",
+        default=[10, 200, 1000],
+        help="schema counts at which clone_scale times both clone paths",
+    )
+    parser.add_argument("--clone-samples", type=int, default=5, help="clones per path and size")
     args = parser.parse_args()
     from bench.serving import reserve_purge_port
 
     reserve_purge_port()
     setup_django()
-    from bench import dashboard, evaluation, migrations, provisioning, serving
+    from bench import clone_scale, dashboard, evaluation, migrations, provisioning, serving
 
     suites = {
         "provisioning": provisioning.run,
+        "clone_scale": clone_scale.run,
         "migrations": migrations.run,
         "evaluation": evaluation.run,
         "serving": serving.run,

@@ -12,7 +12,9 @@ the run). Tests of the clone path ask for `empty_pool` and clone.
 import pytest
 
 # Enough ready schemas for the tests that provision several schools in one transaction; the
-# rest of their schools are cloned.
+# rest of their schools are cloned. Filled one copy at a time: a copy holds ~2,000 locks until
+# it commits, and PostgreSQL's lock table is shared by every database on the server (two
+# parallel copies beside other test suites ran out of it: "out of shared memory").
 TEST_POOL_SIZE = 4
 # The catalogue tables a schema's creation and removal write to.
 CATALOGUE_TABLES = (
@@ -50,7 +52,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM {', '.join(CATALOGUE_TABLES)}")
         school_template_ensure()
-        pool_fill(size=TEST_POOL_SIZE)
+        pool_fill(size=TEST_POOL_SIZE, workers=1)
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +94,7 @@ def _school_pool_kept(request, django_db_blocker):
                 PooledSchema.objects.create(schema_name=name, fingerprint=kept[name])
             else:
                 schema_drop(name)
-        pool_fill(size=TEST_POOL_SIZE)
+        pool_fill(size=TEST_POOL_SIZE, workers=1)
 
 
 @pytest.fixture

@@ -53,7 +53,9 @@ def pool_discard_stale(*, fingerprint: str | None = None) -> int:
 
 POOL_LOCK = 7_412_001  # advisory lock key: one pool filler at a time, across processes
 # A copy spends most of its time waiting for the disk (PostgreSQL 15 fsyncs every B-tree index
-# it builds, ~280 per school): copies on two connections overlap those waits.
+# it builds, ~280 per school): copies on two connections overlap those waits. Each copy holds
+# ~2,000 locks until it commits; PostgreSQL's shared lock table holds max_locks_per_transaction
+# (64 by default) × max_connections (100), so a server that also clones elsewhere needs more.
 POOL_WORKERS = 2
 
 

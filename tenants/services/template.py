@@ -66,11 +66,20 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
     with transaction.atomic(), schema_context(name):
         home = home_page_ensure(title="Trang chủ", hostname=TEMPLATE_HOSTNAME)
         section_tree_ensure(home=home, levels=[])
-        pages_publish_unlogged()
+        _pages_publish_unrevised()
         publication_log_clear()
     connection.set_schema_to_public()
     template_ddl()
     return template
+
+
+def _pages_publish_unrevised() -> None:
+    """Publish the template's pages that have never been published (new sections), so that
+    each carries the revision a school's publish log entry will point to."""
+    from wagtail.models import Page
+
+    for page in Page.objects.filter(depth__gt=1, live=True, live_revision__isnull=True).specific():
+        page.save_revision().publish()
 
 
 def publication_log_clear() -> None:
@@ -148,8 +157,8 @@ def publication_history_restamp(*, moment) -> None:
     The demo provisions its schools today and then writes a history that starts months ago;
     it moves the sections' publication to that start. Wagtail has no public way to date a
     revision or log entry after the fact (its publish action stamps the current time), so this
-    rewrites the rows. Provisioning does not need it: a school's sections are published through
-    Wagtail when the school is created (`pages_publish_unlogged`).
+    rewrites the rows. Provisioning does not need it: a school's publish log is written when the
+    school is created (`pages_publish_log`).
     """
     with connection.cursor() as cursor:
         cursor.execute("UPDATE wagtailcore_pagelogentry SET timestamp = %s", [moment])

@@ -3,21 +3,33 @@
 A school host is served from that school's schema; an authority's portal host and the
 platform's own hosts from the public schema. An unknown host gets a clear 404 page and a
 suspended school a polite 503: neither ever falls back to another school's content.
+Hosts are matched in their stored form (tenants/hosts.py): any case, with or without a
+trailing dot.
 """
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import connection
+from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.urls import set_urlconf
 from django_tenants.middleware.main import TenantMainMiddleware
-from django_tenants.utils import get_public_schema_name
+from django_tenants.utils import get_public_schema_name, remove_www
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
+from tenants.hosts import host_for_lookup
 from tenants.selectors import authority_for_host, school_for_host
 
 
 class SchoolTenantMiddleware(TenantMainMiddleware):
+    @staticmethod
+    def hostname_from_request(request):
+        """The request's host in stored form: Django's own split lower-cases it and drops the
+        port and a trailing dot (`THCS-A.LOCALHOST.:8000` → `thcs-a.localhost`); django-tenants'
+        version keeps the case and the dot, so such a host would match no school."""
+        domain, _port = split_domain_port(request.get_host())
+        return remove_www(domain)
+
     def process_request(self, request):
         connection.set_schema_to_public()
         try:
@@ -29,7 +41,8 @@ class SchoolTenantMiddleware(TenantMainMiddleware):
         school = school_for_host(hostname)
         if school is None:
             authority = authority_for_host(hostname)
-            if authority is None and hostname not in settings.PLATFORM_HOSTS:
+            platform_hosts = {host_for_lookup(host) for host in settings.PLATFORM_HOSTS}
+            if authority is None and hostname not in platform_hosts:
                 return unknown_host_response(request, hostname=hostname)
             request.authority = authority
             request.tenant = connection.tenant

@@ -2,8 +2,13 @@
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
+
+# A host in stored form: lower-case ASCII labels (IDNA A-labels for Unicode names) joined by
+# dots, at least two labels, no trailing dot. tenants/hosts.py makes it; a CHECK keeps it.
+STORED_HOST = r"^[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$"
 
 
 class Level(models.TextChoices):
@@ -47,6 +52,12 @@ class Authority(models.Model):
         verbose_name = _("cơ quan quản lý")
         verbose_name_plural = _("cơ quan quản lý")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(portal_domain__isnull=True) | Q(portal_domain__regex=STORED_HOST),
+                name="authority_portal_domain_stored_form",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -118,11 +129,20 @@ class School(TenantMixin):
 
 
 class Domain(DomainMixin):
-    """A host name that serves one school's site (the primary one is used in links)."""
+    """A host name that serves one school's site (the primary one is used in links).
+
+    Stored lower-case, ASCII (IDNA A-labels) and without a trailing dot (tenants/hosts.py), the
+    form requests are matched in; the database refuses any other form.
+    """
 
     class Meta:
         verbose_name = _("tên miền")
         verbose_name_plural = _("tên miền")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(domain__regex=STORED_HOST), name="domain_stored_form"
+            )
+        ]
 
 
 class PooledSchema(models.Model):

@@ -1,13 +1,16 @@
 """Reads about authorities and schools (public schema)."""
 
+from tenants.hosts import host_for_lookup
 from tenants.models import Authority, Domain, School
 
 
 def school_for_host(hostname: str) -> School | None:
-    """The school a host name serves, or None (the template has no domain, so never matches)."""
+    """The school a host name serves, or None (the template has no domain, so never matches).
+
+    Any case, a trailing dot or a port match the stored lower-case host."""
     domain = (
         Domain.objects.select_related("tenant")
-        .filter(domain=hostname)
+        .filter(domain=host_for_lookup(hostname))
         .only(
             "tenant__schema_name",
             "tenant__name",
@@ -22,7 +25,8 @@ def school_for_host(hostname: str) -> School | None:
 
 
 def authority_for_host(hostname: str) -> Authority | None:
-    return Authority.objects.filter(portal_domain=hostname).first()
+    """The authority whose portal a host name serves (matched like school hosts), or None."""
+    return Authority.objects.filter(portal_domain=host_for_lookup(hostname)).first()
 
 
 def authority_by_code(code: str) -> Authority | None:

@@ -1,15 +1,31 @@
 """Creating the bodies that oversee schools."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.hosts import HostError, host_normalise
 from tenants.models import Authority
-from tenants.services.validation import code_from_name, host_taken_problem, hostname_problem
+from tenants.services.validation import code_from_name, host_taken_problem
+from tenants.text import line_clean
+
+FIELD_LABELS = {
+    "code": gettext_lazy("Mã"),
+    "name": gettext_lazy("Tên"),
+    "kind": gettext_lazy("Loại"),
+    "parent": gettext_lazy("Cơ quan cấp trên"),
+    "domain": gettext_lazy("Tên miền cổng thông tin"),
+}
 
 
 class AuthorityInputError(ValueError):
+    """Input that cannot make an authority; `errors` maps a field name to what is wrong."""
+
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        super().__init__(
+            "; ".join(f"{FIELD_LABELS.get(f, f)}: {message}" for f, message in errors.items())
+        )
 
 
 @transaction.atomic
@@ -21,28 +37,43 @@ def authority_create(
     parent_code: str | None = None,
     portal_domain: str | None = None,
 ) -> Authority:
+    """A new overseeing body; its name is stored in NFC and its portal host lower-case IDNA.
+
+    Raises AuthorityInputError mapping each bad field to a Vietnamese message.
+    """
     errors = {}
-    code = (code or "").strip().lower()
+    code = line_clean(code).lower()
+    name = line_clean(name)
     if not code or code != code_from_name(code) or len(code) > 32:
-        errors["code"] = f"'{code}' is not a valid code: lowercase ASCII letters, digits and -"
+        errors["code"] = _(
+            "'%(code)s' không phải mã hợp lệ: chữ thường không dấu, chữ số và dấu '-', "
+            "tối đa 32 ký tự."
+        ) % {"code": code}
     elif Authority.objects.filter(code=code).exists():
-        errors["code"] = f"an authority with code {code} already exists"
-    if not (name or "").strip():
-        errors["name"] = "the authority's name is required"
+        errors["code"] = _("đã có cơ quan quản lý mã %(code)s.") % {"code": code}
+    if not name:
+        errors["name"] = _("Cần có tên cơ quan quản lý.")
     if kind not in Authority.Kind.values:
-        errors["kind"] = f"unknown kind {kind}; use {', '.join(Authority.Kind.values)}"
+        errors["kind"] = _("không rõ loại '%(kind)s'; dùng %(kinds)s.") % {
+            "kind": kind,
+            "kinds": ", ".join(Authority.Kind.values),
+        }
     parent = None
     if parent_code:
-        parent = Authority.objects.filter(code=parent_code).first()
+        parent = Authority.objects.filter(code=line_clean(parent_code).lower()).first()
         if parent is None:
-            errors["parent"] = f"unknown authority {parent_code}"
+            errors["parent"] = _("không có cơ quan quản lý mã %(code)s.") % {"code": parent_code}
     if portal_domain:
-        portal_domain = portal_domain.strip().lower()
-        problem = hostname_problem(portal_domain) or host_taken_problem(portal_domain)
-        if problem:
-            errors["domain"] = problem
+        try:
+            portal_domain = host_normalise(portal_domain)
+        except HostError as exc:
+            errors["domain"] = str(exc)
+        else:
+            problem = host_taken_problem(portal_domain)
+            if problem:
+                errors["domain"] = problem
     if errors:
         raise AuthorityInputError(errors)
     return Authority.objects.create(
-        code=code, name=name.strip(), kind=kind, parent=parent, portal_domain=portal_domain or None
+        code=code, name=name, kind=kind, parent=parent, portal_domain=portal_domain or None
     )

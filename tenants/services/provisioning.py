@@ -13,29 +13,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tenants.utils import schema_context, schema_exists
+from django_tenants.utils import schema_context
 
 from sitepages.roles import PRINCIPAL_GROUP
 from sitepages.sections import home_page_ensure, section_tree_ensure
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
 from tenants.services.template import pages_publish_log, pages_publish_unlogged
-from tenants.services.validation import (
-    SchoolInputError,
-    code_from_name,
-    host_taken_problem,
-    hostname_problem,
-    levels_parse,
-    schema_name_for_code,
-    schema_name_problem,
-    unique_code,
-)
+from tenants.services.validation import school_input_validate
 
 
 @dataclass(frozen=True)
@@ -79,53 +68,6 @@ def site_port() -> int:
     return 443 if settings.SITE_URL_SCHEME == "https" else 80
 
 
-def _validated(*, authority, name, levels, domain, code, schema_name, principal_email):
-    errors: dict[str, str] = {}
-    name = (name or "").strip()
-    if not name:
-        errors["name"] = "the school's name is required"
-    elif len(name) > 255:
-        errors["name"] = "the school's name has at most 255 characters"
-    if not isinstance(authority, Authority):
-        errors["authority"] = "unknown authority"
-    try:
-        levels = levels_parse(levels)
-    except SchoolInputError as exc:
-        errors.update(exc.errors)
-    domain = (domain or "").strip().lower().rstrip(".")
-    problem = hostname_problem(domain) or host_taken_problem(domain)
-    if problem:
-        errors["domain"] = problem
-    if code:
-        code = code.strip().lower()
-        if code != code_from_name(code):
-            errors["code"] = (
-                f"'{code}' is not a valid code: use lowercase ASCII letters, digits and -"
-            )
-        elif School.objects.filter(code=code).exists():
-            errors["code"] = f"the code {code} is already used by another school"
-    elif name:
-        code = unique_code(code_from_name(name) or "truong")
-    if code and "code" not in errors:
-        explicit_schema = bool(schema_name)
-        schema_name = schema_name or schema_name_for_code(code)
-        problem = schema_name_problem(schema_name)
-        if not problem and (
-            School.objects.filter(schema_name=schema_name).exists() or schema_exists(schema_name)
-        ):
-            problem = f"the schema {schema_name} already exists"
-        if problem:
-            errors["schema_name" if explicit_schema else "code"] = problem
-    if principal_email:
-        try:
-            validate_email(principal_email)
-        except ValidationError:
-            errors["principal_email"] = f"'{principal_email}' is not a valid e-mail address"
-    if errors:
-        raise SchoolInputError(errors)
-    return name, levels, domain, code, schema_name
-
-
 def school_provision(
     *,
     authority: Authority | None,
@@ -137,10 +79,14 @@ def school_provision(
     principal_email: str | None = None,
     serves_meals: bool = False,
 ) -> ProvisionedSchool:
-    """Create a ready-to-use school; raises SchoolInputError (nothing created) on bad input."""
+    """Create a ready-to-use school; raises SchoolInputError (nothing created) on bad input.
+
+    Every text argument may arrive as people typed or pasted it (NFD, stray spaces, a host in
+    capitals or in Unicode): `school_input_validate` brings it to the stored form first.
+    """
     started = time.perf_counter()
     connection.set_schema_to_public()
-    name, levels, domain, code, schema_name = _validated(
+    checked = school_input_validate(
         authority=authority,
         name=name,
         levels=levels,
@@ -149,6 +95,8 @@ def school_provision(
         schema_name=schema_name,
         principal_email=principal_email,
     )
+    name, levels, domain = checked.name, checked.levels, checked.domain
+    code, schema_name, principal_email = checked.code, checked.schema_name, checked.principal_email
     with transaction.atomic():
         source = "pool" if pool.pool_claim(schema_name=schema_name) else "clone"
         if source == "clone":

@@ -1,5 +1,7 @@
 """Provisioning a school: success, each bad input, atomicity."""
 
+import unicodedata
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -68,19 +70,21 @@ def test_combined_levels_and_diacritics_give_unique_ascii_names(authority):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"domain": "truong a.localhost"}, "domain", "not a valid host name"),
-        ({"domain": "trường.localhost"}, "domain", "no diacritics"),
-        ({"domain": "localhost"}, "domain", "needs a dot"),
-        ({"domain": "-bad.localhost"}, "domain", "not a valid host name"),
-        ({"levels": "primary,high_school"}, "levels", "unknown level(s) high_school"),
-        ({"levels": ""}, "levels", "at least one level"),
-        ({"name": "  "}, "name", "required"),
-        ({"schema_name": "public"}, "schema_name", "reserved by PostgreSQL"),
-        ({"schema_name": "pg_school"}, "schema_name", "reserved by PostgreSQL"),
-        ({"schema_name": "school_template"}, "schema_name", "template"),
-        ({"schema_name": "Bad-Name"}, "schema_name", "not a valid schema name"),
-        ({"code": "Mã Trường"}, "code", "not a valid code"),
-        ({"principal_email": "not-an-email"}, "principal_email", "not a valid e-mail"),
+        ({"domain": "truong a.localhost"}, "domain", "không phải tên miền hợp lệ"),
+        ({"domain": "truong..localhost"}, "domain", "không phải tên miền hợp lệ"),
+        ({"domain": "localhost"}, "domain", "cần có dấu chấm"),
+        ({"domain": "-bad.localhost"}, "domain", "không phải tên miền hợp lệ"),
+        ({"levels": "primary,high_school"}, "levels", "Không nhận ra cấp học"),
+        ({"levels": ""}, "levels", "Cần ít nhất một cấp học"),
+        ({"name": "  "}, "name", "Cần có tên trường"),
+        ({"name": "Trường " * 40}, "name", "dài quá 255 ký tự"),
+        ({"schema_name": "public"}, "schema_name", "là tên PostgreSQL dành riêng"),
+        ({"schema_name": "pg_school"}, "schema_name", "là tên PostgreSQL dành riêng"),
+        ({"schema_name": "school_template"}, "schema_name", "schema mẫu"),
+        ({"schema_name": "Bad-Name"}, "schema_name", "không phải tên schema hợp lệ"),
+        ({"code": "Mã Trường"}, "code", "không phải mã hợp lệ"),
+        ({"principal_email": "not-an-email"}, "principal_email", "không phải địa chỉ e-mail"),
+        ({"principal_email": "a" * 64 + "@" + "b" * 250 + ".vn"}, "principal_email", "dài quá 254"),
     ],
 )
 def test_bad_input_names_the_field_and_creates_nothing(authority, changes, field, message):
@@ -108,14 +112,50 @@ def test_duplicate_domain_and_code_are_refused(school):
             domain=host.upper(),
             code=school.code,
         )
-    assert "already used by another school" in error.value.errors["domain"]
-    assert "already used by another school" in error.value.errors["code"]
+    assert "đã có trường khác dùng" in error.value.errors["domain"]
+    assert "đã có trường khác dùng" in error.value.errors["code"]
+
+
+def test_nfd_text_is_stored_as_the_nfc_a_person_types(authority):
+    """Text pasted from macOS or Word arrives decomposed; it must equal the typed name."""
+    typed = "Trường THCS Nguyễn Du"
+    pasted = unicodedata.normalize("NFD", f"  {typed.replace(' ', chr(0xA0), 1)}\u200b ")
+    assert pasted != typed
+    created = school_provision(
+        authority=authority,
+        name=pasted,
+        levels=unicodedata.normalize("NFD", "Trung học cơ sở"),
+        domain="THCS-Nguyen-Du.Localhost.",
+        principal_email=" ht@nguyendu.edu.vn ",
+    )
+    school = School.objects.get(pk=created.school.pk)
+    assert school.name == typed
+    assert (school.code, school.levels) == ("truong-thcs-nguyen-du", ["lower_secondary"])
+    assert school.principal_email == "ht@nguyendu.edu.vn"
+    assert school.domains.get().domain == "thcs-nguyen-du.localhost"
+    with schema_context(school.schema_name):
+        site = Site.objects.get()
+        assert site.site_name == typed and site.root_page.title == typed
+    # The same name typed in NFC is the same name: it gets the next code.
+    assert school_make(authority=authority, name=typed).code == "truong-thcs-nguyen-du-2"
+
+
+def test_authority_names_and_portal_hosts_are_normalised_too():
+    from tests.factories import authority_make
+
+    body = authority_make(
+        name=unicodedata.normalize("NFD", " Phòng GD&ĐT  Phong Điền "),
+        portal_domain="PGD-Phong-Dien.LOCALHOST.",
+    )
+    body.refresh_from_db()
+    assert body.name == "Phòng GD&ĐT Phong Điền"
+    assert body.portal_domain == "pgd-phong-dien.localhost"
 
 
 def test_authority_portal_host_cannot_become_a_school_host(authority):
     with pytest.raises(SchoolInputError) as error:
         school_make(authority=authority, domain=authority.portal_domain)
-    assert "authority's portal" in error.value.errors["domain"]
+    assert "cổng thông tin của một cơ quan quản lý" in error.value.errors["domain"]
 
 
 def test_a_failure_midway_leaves_no_school_domain_or_schema(authority, monkeypatch, schema_source):

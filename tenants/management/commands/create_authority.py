@@ -1,19 +1,23 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tenants.models import Authority
 from tenants.services.authorities import AuthorityInputError, authority_create
 
 
 class Command(BaseCommand):
-    help = "Create an overseeing body (province, district office or commune) with its portal host."
+    help = (
+        "Tạo một cơ quan quản lý (Sở GD&ĐT, Phòng GD&ĐT hoặc UBND xã/phường) với tên miền cổng "
+        "thông tin của nó."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--code", required=True)
         parser.add_argument("--name", required=True)
         parser.add_argument("--kind", required=True, choices=Authority.Kind.values)
-        parser.add_argument("--parent", help="code of the authority above it")
+        parser.add_argument("--parent", help="mã cơ quan cấp trên")
         parser.add_argument(
-            "--domain", help="host name of its portal, e.g. pgd-phongdien.localhost"
+            "--domain", help="tên miền cổng thông tin, ví dụ pgd-phongdien.localhost"
         )
 
     def handle(self, *args, code, name, kind, parent, domain, **options):
@@ -22,5 +26,8 @@ class Command(BaseCommand):
                 code=code, name=name, kind=kind, parent_code=parent, portal_domain=domain
             )
         except AuthorityInputError as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(f"authority {authority.code} created: {authority.name}")
+            raise CommandError(str(exc), returncode=2) from exc
+        self.stdout.write(
+            _("Đã tạo cơ quan quản lý %(code)s: %(name)s")
+            % {"code": authority.code, "name": authority.name}
+        )

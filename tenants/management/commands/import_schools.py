@@ -1,22 +1,39 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tenants.selectors import authority_by_code
-from tenants.services.bulk_import import ImportFileError, schools_import
+from tenants.services.bulk_import import (
+    ImportFileError,
+    RowOutcome,
+    schools_import_apply,
+    schools_import_parse,
+    schools_import_preview,
+)
 from tenants.services.template import TemplateNotReady
+
+EXIT_ROW_ERRORS = 1  # some rows could not be imported; the others were
+EXIT_UNUSABLE_INPUT = 2  # the file or the authority: nothing was imported
 
 
 class Command(BaseCommand):
     help = (
-        "Create schools from an XLSX or CSV file (columns: name, levels, domain, [code], "
-        "[principal_email], [serves_meals]). Bad rows are reported, good rows created; "
-        "re-running the same file creates nothing twice."
+        "Tạo các trường từ danh sách của phòng/xã: Excel .xlsx, CSV (UTF-8 có hoặc không BOM, "
+        "Windows-1258) hoặc Unicode Text (UTF-16). Cột: Tên trường, Cấp học, Tên miền; thêm nếu "
+        "có: Mã trường, Email hiệu trưởng, Bán trú. Dòng lỗi được báo kèm số dòng, các dòng "
+        "khác vẫn được tạo; nhập lại cùng danh sách không tạo trùng. Mã thoát: 0 xong, 1 có "
+        "dòng lỗi, 2 không đọc được tệp hoặc không có cơ quan quản lý."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--authority", required=True, help="code of the overseeing body")
+        parser.add_argument("file", help="tệp danh sách trường (.xlsx, .csv, .txt)")
+        parser.add_argument("--authority", required=True, help="mã cơ quan quản lý")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="chỉ xem trước từng dòng (sẽ tạo / đã có / lỗi), không tạo gì",
+        )
 
     def _progress(self, done: int, total: int) -> None:
         width = 30
@@ -25,23 +42,49 @@ class Command(BaseCommand):
         if done == total:
             self.stderr.write("")
 
-    def handle(self, *args, file, authority, **options):
+    def handle(self, *args, file, authority, dry_run, **options):
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                _("Không mở được tệp %(file)s (%(reason)s).")
+                % {"file": file, "reason": exc.strerror or exc},
+                returncode=EXIT_UNUSABLE_INPUT,
+            ) from exc
+        try:
+            parsed = schools_import_parse(data=data, filename=path.name)
+        except ImportFileError as exc:
+            raise CommandError(str(exc), returncode=EXIT_UNUSABLE_INPUT) from exc
         found = authority_by_code(authority)
         if found is None:
-            raise CommandError(f"authority: unknown authority code '{authority}'")
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"file: {file} does not exist")
-        try:
-            report = schools_import(path=path, authority=found, progress=self._progress)
-        except (ImportFileError, TemplateNotReady) as exc:
-            raise CommandError(str(exc)) from exc
-        for row in report.rows:
-            if row.status == "error":
-                self.stdout.write(self.style.ERROR(f"row {row.row} ({row.name}): {row.message}"))
+            raise CommandError(
+                _("Không có cơ quan quản lý mã '%(code)s'.") % {"code": authority},
+                returncode=EXIT_UNUSABLE_INPUT,
+            )
         self.stdout.write(
-            f"{report.count('created')} created, {report.count('skipped')} already existed, "
-            f"{report.count('error')} with errors"
+            _("Đọc %(file)s: %(source)s, dòng tiêu đề %(row)d.")
+            % {"file": path.name, "source": parsed.source, "row": parsed.header_row}
         )
-        if report.count("error"):
-            raise CommandError(f"{report.count('error')} row(s) could not be imported (see above)")
+        preview = schools_import_preview(parsed=parsed, authority=found)
+        if dry_run:
+            result = preview
+        else:
+            try:
+                result = schools_import_apply(
+                    preview=preview, authority=found, progress=self._progress
+                )
+            except TemplateNotReady as exc:
+                raise CommandError(str(exc)) from exc
+        for row in result.rows:
+            style = self.style.ERROR if row.outcome == RowOutcome.ERROR else str
+            self.stdout.write(style(row.message))
+        self.stdout.write(result.summary)
+        if dry_run:
+            self.stdout.write(_("Chưa tạo gì (--dry-run)."))
+        errors = result.count(RowOutcome.ERROR)
+        if errors:
+            raise CommandError(
+                _("%(count)d dòng không nhập được (xem ở trên).") % {"count": errors},
+                returncode=EXIT_ROW_ERRORS,
+            )

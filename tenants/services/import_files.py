@@ -218,27 +218,30 @@ def _xlsx_tables(data: bytes, filename: str) -> list[Table]:
 
 
 def _sheet_rows(sheet, filename: str) -> list[tuple[int, list[str]]]:
-    """Row number and cell texts of every row; a merged range's value fills all its cells
-    (a level written once for several schools belongs to each of them)."""
-    last_row = sheet.max_row
-    last_column = min(sheet.max_column, MAX_COLUMNS)
-    merged: dict[tuple[int, int], str] = {}
+    """Row number and cell texts of every non-blank row; a merged range's value fills all its
+    cells (a level written once for several schools belongs to each of them)."""
+    # Only the cells the file holds: iter_rows() would create every cell up to max_row, and one
+    # stray cell typed at row 1,048,576 would then mean a million empty rows.
+    held = sheet._cells  # noqa: SLF001 — openpyxl's own map of the cells it read
+    values: dict[int, dict[int, str]] = {}
+    for (row, column), cell in held.items():
+        if column <= MAX_COLUMNS and cell.value is not None:
+            text = cell_text(cell.value, cell.number_format)
+            if text:
+                values.setdefault(row, {})[column] = text
+    last_row = max(values, default=0)
     for cell_range in sheet.merged_cells.ranges:
-        top_left = sheet.cell(row=cell_range.min_row, column=cell_range.min_col)
-        value = cell_text(top_left.value, top_left.number_format)
+        top_left = held.get((cell_range.min_row, cell_range.min_col))
+        value = cell_text(top_left.value, top_left.number_format) if top_left else ""
+        if not value:
+            continue
         for row in range(cell_range.min_row, min(cell_range.max_row, last_row) + 1):
-            for column in range(cell_range.min_col, min(cell_range.max_col, last_column) + 1):
-                merged[(row, column)] = value
-    rows = []
-    for cells in sheet.iter_rows(min_row=1, max_row=last_row, min_col=1, max_col=last_column):
-        texts = [
-            merged[(cell.row, cell.column)]
-            if (cell.row, cell.column) in merged
-            else cell_text(cell.value, cell.number_format)
-            for cell in cells
-        ]
-        if any(texts):
-            if len(rows) >= MAX_ROWS:
-                raise _too_many_rows(filename)
-            rows.append((cells[0].row, texts))
-    return rows
+            for column in range(cell_range.min_col, min(cell_range.max_col, MAX_COLUMNS) + 1):
+                values.setdefault(row, {})[column] = value
+    if len(values) > MAX_ROWS:
+        raise _too_many_rows(filename)
+    width = max((max(columns) for columns in values.values()), default=0)
+    return [
+        (row, [values[row].get(column, "") for column in range(1, width + 1)])
+        for row in sorted(values)
+    ]

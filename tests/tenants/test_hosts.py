@@ -42,21 +42,18 @@ def test_bad_hosts_are_refused_in_vietnamese(written, message):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "host",
-    [
+def test_any_case_and_a_trailing_dot_reach_the_school(client, authority):
+    school_make(authority=authority, name="THCS Nguyễn Du", domain="thcs-nguyen-du.localhost")
+    for host in (
         "THCS-Nguyen-Du.LOCALHOST.",
         "thcs-nguyen-du.localhost.",
         "Thcs-Nguyen-Du.Localhost",
         "THCS-NGUYEN-DU.LOCALHOST.:8000",
         "www.thcs-nguyen-du.localhost",
-    ],
-)
-def test_any_case_and_a_trailing_dot_reach_the_school(client, authority, host):
-    school_make(authority=authority, name="THCS Nguyễn Du", domain="thcs-nguyen-du.localhost")
-    response = client.get("/", HTTP_HOST=host)
-    assert response.status_code == 200
-    assert "THCS Nguyễn Du" in response.content.decode()
+    ):
+        response = client.get("/", HTTP_HOST=host)
+        assert response.status_code == 200, host
+        assert "THCS Nguyễn Du" in response.content.decode(), host
 
 
 @pytest.mark.django_db

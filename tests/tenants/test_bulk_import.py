@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 from django_tenants.utils import schema_context
 
 from sitepages.models import MenuIndexPage
@@ -31,26 +30,6 @@ from tests.factories import school_make
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
-
-
-@pytest.fixture
-def committed_authority(transactional_db):
-    """An authority whose imported schools commit one by one, as they do for real.
-
-    Each cloned school holds ~800 relation locks until its transaction ends; several clones
-    inside one test transaction overflow PostgreSQL's shared lock table (64 ×
-    max_connections slots, shared by every database on the server: "out of shared memory").
-    The import commits each school, so these tests do too, and drop the schemas afterwards.
-    """
-    from tenants.services.pool import schema_drop
-    from tenants.services.template import school_template_ensure
-    from tests.factories import authority_make
-
-    school_template_ensure()
-    yield authority_make()
-    connection.set_schema_to_public()
-    for schema in School.objects.real().values_list("schema_name", flat=True):
-        schema_drop(schema)
 
 
 def _import(authority, name: str, **options) -> str:
@@ -74,8 +53,7 @@ def _created(authority) -> dict[str, School]:
     return {school.domains.get().domain: school for school in schools}
 
 
-def test_utf8_csv_without_bom_creates_every_school(committed_authority):
-    authority = committed_authority
+def test_utf8_csv_without_bom_creates_every_school(authority):
     out = _import(authority, "truong-utf8.csv")
     schools = _created(authority)
     assert sorted(schools) == [
@@ -94,8 +72,7 @@ def test_utf8_csv_without_bom_creates_every_school(committed_authority):
     assert "3 trường đã tạo" in out
 
 
-def test_reimporting_the_list_saved_on_macos_in_nfd_creates_nothing_twice(committed_authority):
-    authority = committed_authority
+def test_reimporting_the_list_saved_on_macos_in_nfd_creates_nothing_twice(authority):
     _import(authority, "truong-utf8.csv")
     before = set(School.objects.real().values_list("pk", flat=True))
     out = _import(authority, "truong-nfd-macos.csv")  # exit code 0: no CommandError
@@ -105,8 +82,7 @@ def test_reimporting_the_list_saved_on_macos_in_nfd_creates_nothing_twice(commit
     assert "0 trường đã tạo, 3 đã có từ trước, 0 dòng lỗi" in out
 
 
-def test_excel_csv_utf8_with_bom_and_semicolons_honours_email_and_meals(committed_authority):
-    authority = committed_authority
+def test_excel_csv_utf8_with_bom_and_semicolons_honours_email_and_meals(authority):
     _import(authority, "truong-excel-utf8-bom.csv")
     schools = _created(authority)
     assert sorted(schools) == [
@@ -129,8 +105,7 @@ def test_excel_csv_utf8_with_bom_and_semicolons_honours_email_and_meals(committe
         assert not MenuIndexPage.objects.exists()
 
 
-def test_excel_unicode_text_utf16_with_title_rows(committed_authority):
-    authority = committed_authority
+def test_excel_unicode_text_utf16_with_title_rows(authority):
     out = _import(authority, "truong-unicode-text.txt")
     schools = _created(authority)
     assert {host: s.levels for host, s in schools.items()} == {
@@ -142,8 +117,7 @@ def test_excel_unicode_text_utf16_with_title_rows(committed_authority):
     assert "Dòng 5: đã tạo" in out
 
 
-def test_windows_1258_list(committed_authority):
-    authority = committed_authority
+def test_windows_1258_list(authority):
     _import(authority, "truong-windows-1258.csv")
     names = sorted(School.objects.real().filter(authority=authority).values_list("name", flat=True))
     assert names == [
@@ -155,8 +129,7 @@ def test_windows_1258_list(committed_authority):
     assert all(unicodedata.is_normalized("NFC", name) for name in names)
 
 
-def test_office_workbook_with_titles_merged_cells_and_footer(committed_authority):
-    authority = committed_authority
+def test_office_workbook_with_titles_merged_cells_and_footer(authority):
     out = _import(authority, "danh-sach-truong.xlsx")
     schools = _created(authority)
     assert len(schools) == 5
@@ -201,8 +174,7 @@ def test_each_bad_row_is_named_by_its_spreadsheet_row_with_a_vietnamese_reason(a
     assert not School.objects.real().exists()  # a preview creates nothing
 
 
-def test_preview_then_apply_as_the_portal_will(committed_authority):
-    authority = committed_authority
+def test_preview_then_apply_as_the_portal_will(authority):
     existing = school_make(
         authority=authority, name="Trường Mẫu giáo Hương Sơ", domain="mg-huong-so.phongdien.edu.vn"
     )

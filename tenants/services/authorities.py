@@ -4,9 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tenants.hosts import HostError, host_normalise
 from tenants.models import Authority
-from tenants.services.validation import code_from_name, host_taken_problem
+from tenants.services.validation import code_from_name, host_for_new_site
 from tenants.text import line_clean
 
 FIELD_LABELS = {
@@ -64,14 +63,9 @@ def authority_create(
         if parent is None:
             errors["parent"] = _("không có cơ quan quản lý mã %(code)s.") % {"code": parent_code}
     if portal_domain:
-        try:
-            portal_domain = host_normalise(portal_domain)
-        except HostError as exc:
-            errors["domain"] = str(exc)
-        else:
-            problem = host_taken_problem(portal_domain)
-            if problem:
-                errors["domain"] = problem
+        portal_domain, problem = host_for_new_site(portal_domain)
+        if problem:
+            errors["domain"] = problem
     if errors:
         raise AuthorityInputError(errors)
     return Authority.objects.create(

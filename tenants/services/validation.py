@@ -152,6 +152,15 @@ def host_taken_problem(hostname: str) -> str | None:
     return None
 
 
+def host_for_new_site(value: str | None) -> tuple[str, str | None]:
+    """(the host in stored form, why it cannot serve a new school or portal, or None)."""
+    try:
+        host = host_normalise(value)
+    except HostError as exc:
+        return "", str(exc)
+    return host, host_taken_problem(host)
+
+
 def code_from_name(name: str) -> str:
     """An ASCII short code for a school name (`Trường MN Hoa Sen` → `truong-mn-hoa-sen`)."""
     return slugify(anyascii(text_nfc(name)))[:63].strip("-")
@@ -240,14 +249,9 @@ def school_input_validate(
         levels = levels_parse(levels)
     except SchoolInputError as exc:
         errors.update(exc.errors)
-    try:
-        domain = host_normalise(domain)
-    except HostError as exc:
-        errors["domain"] = str(exc)
-    else:
-        problem = host_taken_problem(domain)
-        if problem:
-            errors["domain"] = problem
+    domain, problem = host_for_new_site(domain)
+    if problem:
+        errors["domain"] = problem
     code = line_clean(code).lower()
     if code:
         if code != code_from_name(code):

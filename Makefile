@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ENV := . var/env.sh &&
 export DJANGO_SETTINGS_MODULE ?= schoolhost.settings.dev
 
-.PHONY: demo test bench venv services system-deps migrate demo-data run stop lint
+.PHONY: demo test bench venv services system-deps messages migrate demo-data run stop lint
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
@@ -24,8 +24,12 @@ services:
 system-deps:
 	@bash scripts/system-deps.sh
 
+## Compile the gettext catalogues under locale/ (pure Python: no GNU gettext needed).
+messages: venv
+	$(PY) scripts/compile_messages.py
+
 ## Migrate the public schema, build the template schema, then migrate every school.
-migrate: venv services
+migrate: venv services messages
 	$(ENV) $(PY) manage.py migrate_schemas --shared --noinput -v 0
 	$(ENV) $(PY) manage.py prepare_school_template
 	$(ENV) $(PY) manage.py migrate_schemas --tenant --noinput -v 1
@@ -46,7 +50,7 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 
 ## Fresh machine → the whole suite against real PostgreSQL and Redis (+ ruff and Django checks).
-test: venv services system-deps
+test: venv services system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py check

@@ -1,8 +1,8 @@
 """Compile the project's gettext catalogues (locale/*/LC_MESSAGES/*.po → .mo), checking them first.
 
 Pure Python (polib, pinned in requirements.lock), so `make` needs no GNU gettext on the machine.
-Like `msgfmt --check-format`, a translation whose placeholders differ from its msgid's
-(`%(title)s`, `%s`, `{name}`) is refused: at run time it would raise or drop a value. Only
+Like `msgfmt --check-format`, a translation with a placeholder its msgid lacks (`%(title)s`,
+`{name}`) or without the msgid's positional ones (`%s`) is refused: at run time it would raise. Only
 catalogues whose .mo is older than the .po are rewritten; `--check` compiles nothing and only
 reports problems. Exit status 1 on any problem, naming file, msgid and placeholders.
 
@@ -46,9 +46,18 @@ def entry_problems(entry: polib.POEntry) -> list[str]:
     else:
         expected = placeholders(entry.msgid, brace=brace)
         got = placeholders(entry.msgstr, brace=brace)
-        if expected != got:
-            problems.append(f"placeholders {got} instead of {expected}")
+        # Named placeholders may be left out (a mapping ignores unused keys, as msgfmt
+        # allows); positional ones must all be there, in order, or formatting fails.
+        if [p for p in got if not _named(p)] != [p for p in expected if not _named(p)]:
+            problems.append(f"positional placeholders {got} instead of {expected}")
+        unknown = {p for p in got if _named(p)} - set(expected)
+        if unknown:
+            problems.append(f"placeholders {sorted(unknown)} not in the msgid")
     return problems
+
+
+def _named(placeholder: str) -> bool:
+    return placeholder.startswith("%(") or (placeholder.startswith("{") and placeholder != "{}")
 
 
 def catalogue_problems(path: Path) -> list[str]:

@@ -6,7 +6,10 @@ no custom image model (and no image-table migration) is needed. The multiple-upl
 working: it holds the file and asks for the description before creating the image.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.images.forms import BaseImageForm
 
 ALT_TEXT_LABEL = "Mô tả ảnh (văn bản thay thế)"
@@ -33,3 +36,14 @@ class SchoolImageForm(BaseImageForm):
         if "description" in self.fields and not value:
             raise ValidationError(ALT_TEXT_REQUIRED, code="required")
         return value
+
+
+class SchoolLoginForm(LoginForm):
+    """Wagtail's login form, whose password field has no label of its own: Django then shows
+    the field name, "Password", untranslated (setting `WAGTAILADMIN_USER_LOGIN_FORM`)."""
+
+    password = forms.CharField(
+        label=gettext_lazy("Password"),
+        widget=forms.PasswordInput(attrs={"placeholder": gettext_lazy("Enter password")}),
+        strip=False,
+    )

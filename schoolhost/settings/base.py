@@ -167,6 +167,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "sitepages.forms.SchoolImageForm"
 # ASCII slugs from Vietnamese titles ("Thông báo" → "thong-bao"), like the section slugs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin in Vietnamese, English as the second language (locale/ fills Wagtail's gaps);
+# one time zone for school staff, so every date in the admin is Vietnam's local time.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+WAGTAILADMIN_USER_LOGIN_FORM = "sitepages.forms.SchoolLoginForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

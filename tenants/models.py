@@ -127,6 +127,12 @@ class School(TenantMixin):
     def is_suspended(self) -> bool:
         return self.status == self.Status.SUSPENDED
 
+    @property
+    def levels_display(self) -> str:
+        """The levels as people read them ("Mầm non, Tiểu học"), never the stored codes."""
+        labels = dict(Level.choices)
+        return ", ".join(str(labels.get(level, level)) for level in self.levels)
+
 
 class Domain(DomainMixin):
     """A host name that serves one school's site (the primary one is used in links).

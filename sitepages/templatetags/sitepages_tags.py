@@ -72,3 +72,11 @@ def section_url(page, site_chrome) -> str:
 def absolute_url(context, url) -> str:
     request = context.get("request")
     return request.build_absolute_uri(url) if request and url else url or ""
+
+
+@register.simple_tag
+def school_admin_base_url() -> str:
+    """The active school's own admin address, for links in e-mails (sitepages.admin_links)."""
+    from sitepages.admin_links import school_admin_base_url as base_url
+
+    return base_url()

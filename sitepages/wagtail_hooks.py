@@ -1,6 +1,7 @@
 """Admin registration: branding setting, section protection, the "what is due" panel."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
@@ -92,7 +93,7 @@ def _disclosure_year_button(page, user, priority):
     if not page.permissions_for_user(user).can_add_subpage():
         return
     yield PageMenuItem(
-        label="Tạo cây công khai năm học",
+        label=_("Tạo cây công khai năm học"),
         url=reverse("sitepages_disclosure_year_create", args=[page.id]),
         icon_name="folder-open-inverse",
         priority=priority,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -91,12 +92,12 @@ class ChildListingPage(SchoolPage):
         return context
 
 
-def attachments_field(verbose_name="Tệp đính kèm"):
+def attachments_field(verbose_name=None):
     return StreamField(
         attachment_stream_blocks(),
         blank=True,
-        verbose_name=verbose_name,
-        help_text="Tệp PDF, Word, Excel hoặc ảnh.",
+        verbose_name=verbose_name or _("Tệp đính kèm"),
+        help_text=_("Tệp PDF, Word, Excel hoặc ảnh."),
     )
 
 
@@ -158,9 +159,9 @@ class WeekPeriodPage(PeriodPage):
     """Covers the week (Monday–Sunday) starting on `week_start`."""
 
     week_start = models.DateField(
-        "Tuần (ngày thứ Hai đầu tuần)",
+        _("Tuần (ngày thứ Hai đầu tuần)"),
         db_index=True,
-        help_text="Chọn ngày thứ Hai của tuần, ví dụ 16/11/2026.",
+        help_text=_("Chọn ngày thứ Hai của tuần, ví dụ 16/11/2026."),
     )
     period_fields = ("week_start",)
 

@@ -4,6 +4,7 @@ Rows that a page shows as a table (a week's schedule, a menu) are StreamField bl
 separate tables: they render without extra queries, which keeps the home page within budget.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -13,14 +14,14 @@ from sitepages.periods import WEEKDAY_CHOICES
 class AttachmentBlock(blocks.StructBlock):
     """A file to download (plans and documents are often PDF or Word files)."""
 
-    document = DocumentChooserBlock(label="Tệp")
+    document = DocumentChooserBlock(label=_("Tệp"))
     label = blocks.CharBlock(
-        label="Tên hiển thị", required=False, help_text="Để trống để dùng tên của tệp."
+        label=_("Tên hiển thị"), required=False, help_text=_("Để trống để dùng tên của tệp.")
     )
 
     class Meta:
         icon = "doc-full"
-        label = "Tệp đính kèm"
+        label = _("Tệp đính kèm")
         template = "sitepages/blocks/attachment.html"
 
 

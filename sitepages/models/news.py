@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -32,8 +33,8 @@ class NewsIndexPage(SchoolPage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Mục tin tức"
-        verbose_name_plural = "Mục tin tức"
+        verbose_name = _("Mục tin tức")
+        verbose_name_plural = _("Mục tin tức")
 
     def get_cached_paths(self):
         count = NewsPage.objects.live().child_of(self).count()
@@ -54,9 +55,9 @@ class NewsIndexPage(SchoolPage):
 
 
 class NewsKind(models.TextChoices):
-    ORDINARY = "ordinary", "Tin thường"
-    TOPICAL = "topical", "Tin thời sự (sự kiện trong ngày)"
-    URGENT = "urgent", "Thông báo khẩn"
+    ORDINARY = "ordinary", _("Tin thường")
+    TOPICAL = "topical", _("Tin thời sự (sự kiện trong ngày)")
+    URGENT = "urgent", _("Thông báo khẩn")
 
 
 class NewsPage(SchoolPage):
@@ -64,35 +65,35 @@ class NewsPage(SchoolPage):
     an urgent notice records when it was received and shows as a banner until it expires."""
 
     kind = models.CharField(
-        "Loại tin",
+        _("Loại tin"),
         max_length=16,
         choices=NewsKind.choices,
         default=NewsKind.ORDINARY,
         db_index=True,
     )
-    event_date = models.DateField("Ngày diễn ra sự kiện", default=local_today, db_index=True)
+    event_date = models.DateField(_("Ngày diễn ra sự kiện"), default=local_today, db_index=True)
     received_at = models.DateTimeField(
-        "Thời điểm nhận thông báo",
+        _("Thời điểm nhận thông báo"),
         null=True,
         blank=True,
-        help_text="Bắt buộc với thông báo khẩn: lúc nhà trường nhận được thông báo.",
+        help_text=_("Bắt buộc với thông báo khẩn: lúc nhà trường nhận được thông báo."),
     )
     urgent_until = models.DateTimeField(
-        "Hiện biểu ngữ khẩn đến",
+        _("Hiện biểu ngữ khẩn đến"),
         null=True,
         blank=True,
-        help_text="Để trống: biểu ngữ hiện 7 ngày kể từ lúc nhận.",
+        help_text=_("Để trống: biểu ngữ hiện 7 ngày kể từ lúc nhận."),
     )
-    summary = models.TextField("Tóm tắt", max_length=400, blank=True)
+    summary = models.TextField(_("Tóm tắt"), max_length=400, blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="Ảnh đại diện",
+        verbose_name=_("Ảnh đại diện"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = RichTextField("Nội dung")
+    body = RichTextField(_("Nội dung"))
     attachments = attachments_field()
 
     content_panels = SchoolPage.content_panels + [
@@ -101,7 +102,7 @@ class NewsPage(SchoolPage):
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("event_date")]),
                 FieldRowPanel([FieldPanel("received_at"), FieldPanel("urgent_until")]),
             ],
-            heading="Loại tin và thời gian",
+            heading=_("Loại tin và thời gian"),
         ),
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -117,8 +118,8 @@ class NewsPage(SchoolPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Tin tức"
-        verbose_name_plural = "Tin tức"
+        verbose_name = _("Tin tức")
+        verbose_name_plural = _("Tin tức")
 
     @property
     def is_urgent(self) -> bool:

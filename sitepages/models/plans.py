@@ -1,5 +1,6 @@
 """Kế hoạch: the annual, monthly and weekly plans (Phong Điền letter; TT 09/2024 Art. 15)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -29,14 +30,14 @@ class PlanIndexPage(ChildListingPage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Mục kế hoạch"
-        verbose_name_plural = "Mục kế hoạch"
+        verbose_name = _("Mục kế hoạch")
+        verbose_name_plural = _("Mục kế hoạch")
 
 
 class PlanBody(SchoolPage):
     """The plan itself: text and/or the signed files."""
 
-    body = RichTextField("Nội dung kế hoạch", blank=True)
+    body = RichTextField(_("Nội dung kế hoạch"), blank=True)
     attachments = attachments_field()
 
     plan_panels = [FieldPanel("body"), FieldPanel("attachments")]
@@ -53,13 +54,13 @@ class AnnualPlanPage(SchoolYearPeriodPage, PlanBody):
 
     content_panels = (
         SchoolPage.content_panels
-        + [MultiFieldPanel([FieldPanel("school_year_start")], heading="Năm học")]
+        + [MultiFieldPanel([FieldPanel("school_year_start")], heading=_("Năm học"))]
         + PlanBody.plan_panels
     )
 
     class Meta:
-        verbose_name = "Kế hoạch năm học"
-        verbose_name_plural = "Kế hoạch năm học"
+        verbose_name = _("Kế hoạch năm học")
+        verbose_name_plural = _("Kế hoạch năm học")
 
 
 class MonthlyPlanPage(MonthPeriodPage, PlanBody):
@@ -67,13 +68,13 @@ class MonthlyPlanPage(MonthPeriodPage, PlanBody):
 
     content_panels = (
         SchoolPage.content_panels
-        + [MultiFieldPanel([FieldPanel("month")], heading="Tháng")]
+        + [MultiFieldPanel([FieldPanel("month")], heading=_("Tháng"))]
         + PlanBody.plan_panels
     )
 
     class Meta:
-        verbose_name = "Kế hoạch tháng"
-        verbose_name_plural = "Kế hoạch tháng"
+        verbose_name = _("Kế hoạch tháng")
+        verbose_name_plural = _("Kế hoạch tháng")
 
 
 class WeeklyPlanPage(WeekPeriodPage, PlanBody):
@@ -81,10 +82,10 @@ class WeeklyPlanPage(WeekPeriodPage, PlanBody):
 
     content_panels = (
         SchoolPage.content_panels
-        + [MultiFieldPanel([FieldPanel("week_start")], heading="Tuần")]
+        + [MultiFieldPanel([FieldPanel("week_start")], heading=_("Tuần"))]
         + PlanBody.plan_panels
     )
 
     class Meta:
-        verbose_name = "Kế hoạch tuần"
-        verbose_name_plural = "Kế hoạch tuần"
+        verbose_name = _("Kế hoạch tuần")
+        verbose_name_plural = _("Kế hoạch tuần")

@@ -33,7 +33,7 @@ def test_every_translation_keeps_its_placeholders():
         ("Page '%(page_title)s' created.", "Đã tạo trang “%(title)s”.", None),
         ("Set password: %s", "Đặt mật khẩu", None),
         ("Delete 1 page", "Xóa %(count)s trang", "Delete %(counter)s pages"),
-        ("<b>'{title}' is locked</b>.", "<b>Đã khóa</b>.", None),
+        ("<b>'{title}' is locked</b>.", "<b>“{tieu_de}” đã khóa</b>.", None),
     ],
 )
 def test_a_translation_that_loses_or_renames_a_placeholder_is_refused(msgid, msgstr, plural):
@@ -58,6 +58,15 @@ def test_the_admin_speaks_vietnamese_and_english_stays_the_second_language():
     with translation.override("en"):
         assert gettext("Save draft") == "Save draft"
         assert gettext("First Name") == "Family and middle names"
+        # The school's own labels are Vietnamese msgids with an English translation.
+        from sitepages.models import NewsPage, WeeklyPlanPage
+
+        assert str(NewsPage._meta.get_field("kind").verbose_name) == "Kind of news"
+        assert str(WeeklyPlanPage._meta.verbose_name) == "Weekly plan"
+    with translation.override("vi"):
+        from sitepages.models import WeeklyPlanPage
+
+        assert str(WeeklyPlanPage._meta.verbose_name) == "Kế hoạch tuần"
 
 
 @pytest.mark.django_db

@@ -214,3 +214,21 @@ def test_a_comment_notifies_subscribers_in_vietnamese_with_a_link_on_the_schools
         client=editor_client,
         words=["Kính gửi Trần Văn Bình", "Nguyễn Thị Lan", "nhận xét", "ghi rõ ngày tổ chức"],
     )
+
+
+def test_a_password_reset_email_links_to_the_schools_host(school, host, people, settings):
+    settings.SITE_URL_SCHEME, settings.SITE_URL_PORT = "https", ""
+    settings.WAGTAILADMIN_BASE_URL = "https://global.example.org"
+    principal = people["principal"]
+    mail.outbox.clear()
+    visitor = Client(HTTP_HOST=host)
+    response = visitor.post("/admin/password_reset/", {"email": principal.email})
+    assert response.status_code == 302
+    (message,) = _sent(to=principal)
+    text = f"{message.subject}\n{message.body}"
+    assert "Đặt lại mật khẩu" in text and english_words(text) == [], text
+    (link,) = LINK.findall(message.body)
+    parts = urlsplit(link)
+    assert parts.scheme == "https" and parts.hostname == host, link
+    form = visitor.get(parts.path, follow=True)
+    assert form.status_code == 200 and 'name="new_password1"' in form.content.decode()

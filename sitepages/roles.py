@@ -5,6 +5,11 @@ permissions are granted on the school's home page; images and documents on the r
 Editors submit to the "Hiệu trưởng duyệt" workflow; its single task is approved by the
 principal group. Publishing logs the moment the page went live (Wagtail's publish log entry and
 `last_published_at`), which is the compliance evidence — moderation never backdates it.
+
+Wagtail's stock "Editors" and "Moderators" groups are removed (migration 0003), so a principal
+sees these two roles only. People are named in Vietnamese order: `first_name` holds the family
+and middle names ("Nguyễn Thị"), `last_name` the given name ("Lan"); the admin labels the fields
+"Họ và tên đệm" / "Tên" (locale/), and Wagtail's "first last" display reads "Nguyễn Thị Lan".
 """
 
 from django.contrib.auth.models import Group, Permission

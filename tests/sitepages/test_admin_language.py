@@ -10,7 +10,11 @@ word of Django's or Wagtail's UI vocabulary fails the test (tests/sitepages/engl
 import uuid
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context
 
 from sitepages import models as m
@@ -107,6 +111,13 @@ def staffed_school(committed_schools, media_root):
             "pending": pending.id,
             "form": form_page.id,
             "editor": editor.id,
+            "set_password_path": reverse(
+                "wagtailadmin_password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(principal.pk)),
+                    "token": default_token_generator.make_token(principal),
+                },
+            ).removeprefix("/admin"),
         }
     return school, ids
 
@@ -134,6 +145,8 @@ def test_a_principal_reads_the_admin_in_vietnamese(browser, live_server, staffed
     read("login")
     _open(page, base + "/password_reset/")
     read("password reset")
+    _open(page, base + ids["set_password_path"])
+    read("set a new password")
     _open(page, base + "/login/")
     page.fill("input[name=username]", "hieutruong")
     page.fill("input[name=password]", PASSWORD)
@@ -184,6 +197,21 @@ def test_a_principal_reads_the_admin_in_vietnamese(browser, live_server, staffed
         page.wait_for_timeout(300)
         read(f"edit {kind}: more actions")
         page.keyboard.press("Escape")
+        page.click("[data-side-panel-toggle=status]")
+        page.wait_for_timeout(300)
+        read(f"edit {kind}: status panel")
+        page.locator("[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
+        page.wait_for_timeout(300)
+        read(f"edit {kind}: scheduled publishing dialog")
+        page.keyboard.press("Escape")
+
+    # A validation error: the title left empty, saved as a draft.
+    _open(page, base + f"/pages/{ids['news']}/edit/")
+    page.fill("#id_title", "")
+    page.locator("footer button[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".error-message, .help-critical").count() > 0
+    read("edit news: validation errors")
 
     _open(page, base + "/")
     read("dashboard with a pending approval")

@@ -72,7 +72,9 @@ def test_a_user_of_one_school_cannot_log_into_another(client, two_schools):
         user = get_user_model().objects.create_user("bientap", password="mat-khau-dai-1")
         from django.contrib.auth.models import Group
 
-        user.groups.add(Group.objects.get(name="Editors"))
+        from sitepages.roles import EDITOR_GROUP
+
+        user.groups.add(Group.objects.get(name=EDITOR_GROUP))
     login = {"username": "bientap", "password": "mat-khau-dai-1"}
     other = client.post("/admin/login/", login, HTTP_HOST=_host(second))
     assert other.status_code == 200  # the form again, with an error

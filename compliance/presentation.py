@@ -1,6 +1,21 @@
-"""Human-readable words and a plain-text table for obligations, in Vietnamese or English."""
+"""Human-readable words for obligations and results, in Vietnamese or English: status and
+category labels, a rule's title, a period as people read it, and a plain-text table.
+
+Every app that shows results (the school admin's panel, the portal, reports, reminders) takes its
+words from here, so one obligation reads the same in a report, an e-mail and on the dashboard.
+"""
 
 from compliance.engine.localtime import LOCAL_TZ
+from compliance.engine.periods import (
+    DayKey,
+    MonthKey,
+    PageKey,
+    SchoolYearItemKey,
+    SchoolYearKey,
+    SemesterKey,
+    WeekKey,
+    parse_period_key,
+)
 from compliance.selectors import bundled_rulesets
 
 STATUS_LABELS = {
@@ -33,6 +48,11 @@ CATEGORY_LABELS = {
         "compliant": "compliant",
     },
 }
+# The portal's and the reports' words: a school never evaluated has a category too.
+STATUS_VI = STATUS_LABELS["vi"]
+CATEGORY_VI = {**CATEGORY_LABELS["vi"], "not_evaluated": "chưa đánh giá"}
+# The monthly list's three categories, worst first (RULES.md, Phong Điền letter).
+LISTED_CATEGORIES = ("did_not_update", "incomplete", "irregular")
 HEADERS = {
     "vi": ("Quy định", "Kỳ", "Hạn", "Trạng thái", "Đăng lúc", "Trễ"),
     "en": ("Rule", "Period", "Due", "Status", "Published", "Late by"),
@@ -45,6 +65,43 @@ def rule_title(ruleset_id: str, rule_id: str, *, lang: str = "vi") -> str:
     except KeyError:
         return rule_id
     return rule.title_vi if lang == "vi" else rule.title_en
+
+
+def item_title(ruleset: str, rule: str, item: str) -> str:
+    """A disclosure item's title from the rule set (its code when the rule set has none)."""
+    if not item:
+        return ""
+    try:
+        items = bundled_rulesets()[ruleset].rule(rule).params.get("items") or ()
+    except KeyError:
+        return item
+    for entry in items:
+        if isinstance(entry, dict) and entry.get("code") == item:
+            return entry.get("title_vi") or item
+    return item
+
+
+def period_text(period_key: str) -> str:
+    """A period key as people read it, in Vietnamese (`2026-W48` → "tuần từ 23/11/2026")."""
+    try:
+        key = parse_period_key(period_key)
+    except ValueError:
+        return period_key
+    if isinstance(key, WeekKey):
+        return f"tuần từ {key.monday:%d/%m/%Y}"
+    if isinstance(key, MonthKey):
+        return f"tháng {key.month:02d}/{key.year}"
+    if isinstance(key, SemesterKey):
+        roman = "I" if key.semester == 1 else "II"
+        return f"học kỳ {roman} năm học {key.school_year_start}–{key.school_year_start + 1}"
+    if isinstance(key, SchoolYearKey | SchoolYearItemKey):
+        start = key.start if isinstance(key, SchoolYearKey) else key.school_year_start
+        return f"năm học {start}–{start + 1}"
+    if isinstance(key, DayKey):
+        return f"ngày {key.day:%d/%m/%Y}"
+    if isinstance(key, PageKey):
+        return f"bài số {key.page_id}"
+    return period_key
 
 
 def local_text(moment) -> str:

@@ -59,7 +59,7 @@ class DashboardFilterForm(forms.Form):
     sap_xep = forms.ChoiceField(label="Sắp xếp", required=False, choices=SORT_CHOICES)
 
     def __init__(self, data=None, *, authorities=(), **kwargs):
-        from compliance.portal.labels import CATEGORY_VI
+        from compliance.presentation import CATEGORY_VI
         from tenants.models import Level
 
         super().__init__(data, **kwargs)

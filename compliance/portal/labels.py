@@ -1,10 +1,11 @@
-"""Words the portal shows: short column labels for rules, status and category labels.
+"""Words only the portal shows: short column labels for rules and short status words (the
+full status and category labels are compliance's, `compliance/presentation.py`).
 
 Status cells always carry text (a short word plus the full label for screen readers), so colour
 is never the only signal.
 """
 
-from compliance.presentation import CATEGORY_LABELS, STATUS_LABELS, rule_title
+from compliance.presentation import rule_title
 from compliance.selectors import bundled_rulesets
 
 STATUS_SHORT = {
@@ -13,10 +14,6 @@ STATUS_SHORT = {
     "missing": "Thiếu",
     "pending": "Chờ",
 }
-STATUS_VI = STATUS_LABELS["vi"]
-CATEGORY_VI = {**CATEGORY_LABELS["vi"], "not_evaluated": "chưa đánh giá"}
-# The monthly list's three categories, worst first (RULES.md, Phong Điền letter).
-LISTED_CATEGORIES = ("did_not_update", "incomplete", "irregular")
 
 # Short column headings; (ruleset, rule) where a rule id exists in two rule sets.
 _SHORT = {

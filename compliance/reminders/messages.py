@@ -8,10 +8,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from compliance.portal.labels import CATEGORY_VI
-from compliance.presentation import local_text, rule_title
+from compliance.presentation import CATEGORY_VI, item_title, local_text, period_text, rule_title
 from compliance.reminders.preferences import preference_token
-from compliance.reports.text import item_title, period_text
 from tenants.selectors import school_primary_host
 from tenants.services.provisioning import site_url
 

@@ -28,10 +28,9 @@ from compliance.models import (
     ObligationResult,
     SchoolEvaluation,
 )
-from compliance.presentation import rule_title
+from compliance.presentation import item_title, rule_title
 from compliance.reports.months import month_has_ended, month_parse
 from compliance.reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
-from compliance.reports.text import item_title
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
 from tenants.services.provisioning import site_url

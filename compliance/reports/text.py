@@ -1,57 +1,12 @@
-"""How a report names what a school missed or published late, in Vietnamese, dates dd/mm/yyyy."""
+"""How a report names what a school missed or published late, in Vietnamese, dates dd/mm/yyyy.
+
+The words for a rule, an item and a period are compliance's (`compliance/presentation.py`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from compliance.engine.periods import (
-    DayKey,
-    MonthKey,
-    PageKey,
-    SchoolYearItemKey,
-    SchoolYearKey,
-    SemesterKey,
-    WeekKey,
-    parse_period_key,
-)
-from compliance.presentation import duration_text, local_text
-from compliance.selectors import bundled_rulesets
-
-
-def item_title(ruleset: str, rule: str, item: str) -> str:
-    """A disclosure item's title from the rule set (its code when the rule set has none)."""
-    if not item:
-        return ""
-    try:
-        items = bundled_rulesets()[ruleset].rule(rule).params.get("items") or ()
-    except KeyError:
-        return item
-    for entry in items:
-        if isinstance(entry, dict) and entry.get("code") == item:
-            return entry.get("title_vi") or item
-    return item
-
-
-def period_text(period_key: str) -> str:
-    try:
-        key = parse_period_key(period_key)
-    except ValueError:
-        return period_key
-    if isinstance(key, WeekKey):
-        return f"tuần từ {key.monday:%d/%m/%Y}"
-    if isinstance(key, MonthKey):
-        return f"tháng {key.month:02d}/{key.year}"
-    if isinstance(key, SemesterKey):
-        roman = "I" if key.semester == 1 else "II"
-        return f"học kỳ {roman} năm học {key.school_year_start}–{key.school_year_start + 1}"
-    if isinstance(key, SchoolYearKey | SchoolYearItemKey):
-        start = key.start if isinstance(key, SchoolYearKey) else key.school_year_start
-        return f"năm học {start}–{start + 1}"
-    if isinstance(key, DayKey):
-        return f"ngày {key.day:%d/%m/%Y}"
-    if isinstance(key, PageKey):
-        return f"bài số {key.page_id}"
-    return period_key
+from compliance.presentation import duration_text, local_text, period_text
 
 
 def item_text(item: dict) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from compliance.portal.labels import STATUS_SHORT, STATUS_VI, rule_order, rule_short
+from compliance.portal.labels import STATUS_SHORT, rule_order, rule_short
 from compliance.portal.selectors.dashboard import (
     DashboardQuery,
     SchoolRow,
@@ -21,7 +21,7 @@ from compliance.portal.selectors.dashboard import (
     school_trend,
     trend_window,
 )
-from compliance.presentation import rule_title
+from compliance.presentation import STATUS_VI, rule_title
 from compliance.reports.months import month_of, school_year_start_of
 
 PAGE_SIZE = 50

@@ -4,11 +4,11 @@ from django.utils import timezone
 
 from compliance.portal.charts import sparkline, trend_chart
 from compliance.portal.forms import DashboardFilterForm
-from compliance.portal.labels import CATEGORY_VI, LISTED_CATEGORIES
 from compliance.portal.permissions import portal_member_required
 from compliance.portal.selectors.dashboard_page import ALL_PAGES, dashboard_page
 from compliance.portal.selectors.scope import authorities_in_scope, scope_ids
 from compliance.portal.views.common import portal_render
+from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
 from compliance.reports.months import month_label, school_year_label
 from tenants.models import Level
 

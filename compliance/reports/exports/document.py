@@ -4,7 +4,7 @@ with each school's missing and late items, the counts and the generation history
 from __future__ import annotations
 
 from compliance.models import MonthlyReport
-from compliance.portal.labels import CATEGORY_VI, LISTED_CATEGORIES
+from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
 from compliance.reports.months import month_label
 from compliance.reports.text import item_text
 

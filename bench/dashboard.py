@@ -18,14 +18,10 @@ from django.utils import timezone
 
 from bench.stats import line, p50
 from compliance.engine.localtime import LOCAL_TZ
-from compliance.models import (
-    AuthorityMembership,
-    MonthlyReport,
-    ObligationResult,
-    SchoolEvaluation,
-)
-from compliance.reports.generation import monthly_report_generate
-from compliance.reports.months import month_of, previous_month, school_year_start_of
+from compliance.models import AuthorityMembership, ObligationResult, SchoolEvaluation
+from reports.generation import monthly_report_generate
+from reports.models import MonthlyReport
+from reports.months import month_of, previous_month, school_year_start_of
 from tenants.models import Authority, School
 
 CODE = "bench-dash"

@@ -43,7 +43,7 @@ SCHEDULES = [
     # admin publishes it; exactly once per authority and month).
     Schedule(
         "compliance: monthly report",
-        "compliance.monthly_reports_generate",
+        "reports.monthly_reports_generate",
         "5",
         "0",
         day_of_month="1",

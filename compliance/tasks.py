@@ -36,7 +36,6 @@ def evaluate_all_schools() -> int:
     return len(schemas)
 
 
-# The report and reminder tasks live beside their services; importing them here registers
-# them with the worker (Celery autodiscovers only `compliance.tasks`).
+# The reminder tasks live beside their services; importing them here registers them with the
+# worker (Celery autodiscovers `<app>.tasks` of installed apps only).
 from compliance.reminders import tasks as _reminder_tasks  # noqa: E402, F401
-from compliance.reports import tasks as _report_tasks  # noqa: E402, F401

@@ -8,7 +8,7 @@ of its schools' websites and its published monthly reports.
 from django.shortcuts import render
 
 from compliance.portal.permissions import request_role
-from compliance.reports.selectors import published_reports
+from reports.selectors import published_reports
 from tenants.selectors import authorities_with_schools, schools_of_authority
 
 

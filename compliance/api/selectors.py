@@ -7,10 +7,11 @@ from collections import defaultdict
 from django.core.paginator import Paginator
 from django.db.models import F
 
-from compliance.models import MonthlyReport, ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.presentation import rule_title
-from compliance.reports.months import MonthKey
-from compliance.reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from reports.models import MonthlyReport
+from reports.months import MonthKey
+from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
 from tenants.services.provisioning import site_url

@@ -14,7 +14,7 @@ from compliance.api.selectors import (
     results_page,
     schools_page,
 )
-from compliance.reports.months import month_parse
+from reports.months import month_parse
 
 
 def _json(data, status: int = 200) -> HttpResponse:

@@ -7,7 +7,6 @@ from .portal import (  # noqa: F401
     ReminderLog,
     ReminderPreference,
 )
-from .reports import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration  # noqa: F401
 from .results import (  # noqa: F401
     CalendarYear,
     ObligationResult,

@@ -80,7 +80,7 @@ class ReportGenerateForm(forms.Form):
     thang = forms.CharField(label="Tháng (YYYY-MM)", max_length=7)
 
     def clean_thang(self):
-        from compliance.reports.months import month_parse
+        from reports.months import month_parse
 
         try:
             return month_parse(self.cleaned_data["thang"])

@@ -22,6 +22,7 @@ SHARED_APPS = [
     "django_tenants",
     "tenants",
     "compliance",
+    "reports",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -369,8 +369,8 @@ def school_content_fill(*, school: School, weeks: int = 8) -> int:
 
 def demo_reports_publish(*, authority, since: dt.date) -> list[str]:
     """Generate and publish the monthly list for every month since `since` that has ended."""
-    from compliance.models import MonthlyReport
-    from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+    from reports.generation import monthly_report_generate, monthly_report_publish
+    from reports.models import MonthlyReport
 
     months, month = [], dt.date(since.year, since.month, 1)
     today = timezone.localdate()

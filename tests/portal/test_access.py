@@ -6,8 +6,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tenants.utils import schema_context
 
-from compliance.models import AuthorityMembership, MonthlyReport, ReminderPreference
-from compliance.reports.generation import monthly_report_generate
+from compliance.models import AuthorityMembership, ReminderPreference
+from reports.generation import monthly_report_generate
+from reports.models import MonthlyReport
 from tests.factories import authority_make
 from tests.portal.conftest import PASSWORD
 from tests.portal.crafting import crafted_school, month_of_each_category

@@ -6,7 +6,7 @@ import pytest
 
 from compliance.api.cache import api_cache_clear
 from compliance.models import ObligationResult
-from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+from reports.generation import monthly_report_generate, monthly_report_publish
 from tests.factories import authority_make
 from tests.portal.crafting import crafted_school, evaluated, local, month_of_each_category, result
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import sync_playwright
 
 from compliance.portal.services import authority_user_create
-from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+from reports.generation import monthly_report_generate, monthly_report_publish
 from tests.factories import authority_make
 from tests.portal.conftest import PASSWORD
 from tests.portal.crafting import month_of_each_category

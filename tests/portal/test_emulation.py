@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from compliance.reports.emulation import EmulationRow, emulation_scores, ranked
+from reports.emulation import EmulationRow, emulation_scores, ranked
 from tests.factories import authority_make
 from tests.portal.crafting import crafted_school, local, result
 

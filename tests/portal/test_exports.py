@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from compliance.reports.exports import report_export
-from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+from reports.exports import report_export
+from reports.generation import monthly_report_generate, monthly_report_publish
 from tests.portal.crafting import month_of_each_category
 
 pytestmark = pytest.mark.django_db

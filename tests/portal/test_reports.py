@@ -9,13 +9,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
-from compliance.models import MonthlyReport, MonthlyReportEntry, ObligationResult
-from compliance.reports import tasks
-from compliance.reports.generation import (
+from compliance.models import ObligationResult
+from reports import tasks
+from reports.generation import (
     ReportError,
     monthly_report_generate,
     monthly_report_publish,
 )
+from reports.models import MonthlyReport, MonthlyReportEntry
 from tests.factories import authority_make
 from tests.portal.crafting import crafted_school, local, month_of_each_category, result
 
@@ -257,7 +258,7 @@ def test_late_items_use_local_time(authority, frozen_now):
         school, status="late", due_at=local(2026, 10, 5, 12), late_by=dt.timedelta(days=2, hours=3)
     )
     report = monthly_report_generate(authority=authority, month="2026-10").report
-    from compliance.reports.text import item_text
+    from reports.text import item_text
 
     assert item_text(report.entries.get().late_items[0]).endswith(
         "đăng 07/10/2026 15:00, trễ 2 ngày 3 giờ"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from compliance.reports.generation import monthly_report_generate, monthly_report_publish
+from reports.generation import monthly_report_generate, monthly_report_publish
 from tests.factories import authority_make
 from tests.portal.crafting import crafted_school, evaluated, local, result
 

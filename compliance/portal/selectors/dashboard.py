@@ -20,8 +20,8 @@ from django.db import connection
 
 from compliance.engine.localtime import LOCAL_TZ, local_date
 from compliance.models import ObligationResult, SchoolEvaluation
-from compliance.reports.months import MonthKey, school_year_months
-from compliance.reports.rollup import score_of
+from reports.months import MonthKey, school_year_months
+from reports.rollup import score_of
 from tenants.models import Authority, School
 
 TREND_WEEKS = 12

@@ -22,7 +22,7 @@ from compliance.portal.selectors.dashboard import (
     trend_window,
 )
 from compliance.presentation import STATUS_VI, rule_title
-from compliance.reports.months import month_of, school_year_start_of
+from reports.months import month_of, school_year_start_of
 
 PAGE_SIZE = 50
 ALL_PAGES = "tat-ca"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from compliance.engine.localtime import local_date
 from compliance.engine.periods import school_year_of
-from compliance.models import MonthlyReportEntry, ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.portal.selectors.dashboard import TrendPoint, trend_window
 from compliance.presentation import (
     CATEGORY_VI,
@@ -18,8 +18,9 @@ from compliance.presentation import (
     period_text,
     rule_title,
 )
-from compliance.reports.months import MonthKey, month_label, school_year_month_keys
-from compliance.reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score
+from reports.models import MonthlyReportEntry
+from reports.months import MonthKey, month_label, school_year_month_keys
+from reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score
 from tenants.models import School
 from tenants.selectors import school_primary_host
 from tenants.services.provisioning import site_url

@@ -9,7 +9,7 @@ from compliance.portal.selectors.dashboard_page import ALL_PAGES, dashboard_page
 from compliance.portal.selectors.scope import authorities_in_scope, scope_ids
 from compliance.portal.views.common import portal_render
 from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
-from compliance.reports.months import month_label, school_year_label
+from reports.months import month_label, school_year_label
 from tenants.models import Level
 
 LEVEL_LABELS = dict(Level.choices)

@@ -6,10 +6,10 @@ from django.utils import timezone
 from compliance.portal.permissions import portal_member_required
 from compliance.portal.selectors.scope import scope_ids
 from compliance.portal.views.common import portal_render
-from compliance.reports.emulation import emulation_scores
-from compliance.reports.emulation_xlsx import emulation_workbook
-from compliance.reports.exports import CONTENT_TYPES
-from compliance.reports.months import (
+from reports.emulation import emulation_scores
+from reports.emulation_xlsx import emulation_workbook
+from reports.exports import CONTENT_TYPES
+from reports.months import (
     month_label,
     school_year_label,
     school_year_month_keys,

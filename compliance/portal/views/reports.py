@@ -15,15 +15,15 @@ from compliance.portal.permissions import (
     request_role,
 )
 from compliance.portal.views.common import portal_render
-from compliance.reports.exports import report_export
-from compliance.reports.exports.document import report_document
-from compliance.reports.generation import (
+from reports.exports import report_export
+from reports.exports.document import report_document
+from reports.generation import (
     ReportError,
     monthly_report_generate,
     monthly_report_publish,
 )
-from compliance.reports.months import month_label, previous_month
-from compliance.reports.selectors import all_reports, published_reports, report_for_host
+from reports.months import month_label, previous_month
+from reports.selectors import all_reports, published_reports, report_for_host
 
 
 def _authority(request):

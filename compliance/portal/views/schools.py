@@ -8,7 +8,7 @@ from compliance.portal.permissions import portal_member_required
 from compliance.portal.selectors.school import school_detail
 from compliance.portal.selectors.scope import school_in_scope
 from compliance.portal.views.common import portal_render
-from compliance.reports.months import month_label, month_of, month_parse
+from reports.months import month_label, month_of, month_parse
 from tenants.models import Level
 
 LEVEL_LABELS = dict(Level.choices)

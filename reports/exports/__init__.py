@@ -6,9 +6,9 @@ always list the same schools with the same items.
 
 from dataclasses import dataclass
 
-from compliance.models import MonthlyReport
-from compliance.reports.exports import as_csv, as_json, as_pdf, as_xlsx
-from compliance.reports.exports.document import report_document
+from reports.exports import as_csv, as_json, as_pdf, as_xlsx
+from reports.exports.document import report_document
+from reports.models import MonthlyReport
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 CONTENT_TYPES = {

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q, Sum
 
 from compliance.models import ObligationResult
-from compliance.reports.months import school_year_month_keys, school_year_months
-from compliance.reports.rollup import DECIDED, score_of
+from reports.months import school_year_month_keys, school_year_months
+from reports.rollup import DECIDED, score_of
 from tenants.models import School
 
 

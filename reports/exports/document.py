@@ -3,10 +3,10 @@ with each school's missing and late items, the counts and the generation history
 
 from __future__ import annotations
 
-from compliance.models import MonthlyReport
 from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
-from compliance.reports.months import month_label
-from compliance.reports.text import item_text
+from reports.models import MonthlyReport
+from reports.months import month_label
+from reports.text import item_text
 
 SUMMARY_KEYS = (*LISTED_CATEGORIES, "compliant", "not_evaluated")
 

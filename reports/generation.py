@@ -21,16 +21,11 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from compliance.engine.periods import MonthKey
-from compliance.models import (
-    MonthlyReport,
-    MonthlyReportEntry,
-    MonthlyReportGeneration,
-    ObligationResult,
-    SchoolEvaluation,
-)
+from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.presentation import item_title, rule_title
-from compliance.reports.months import month_has_ended, month_parse
-from compliance.reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from reports.models import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration
+from reports.months import month_has_ended, month_parse
+from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
 from tenants.services.provisioning import site_url

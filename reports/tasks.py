@@ -1,6 +1,6 @@
 """Celery tasks of the monthly report (ids and month keys in, never model instances).
 
-Beat runs `compliance.monthly_reports_generate` at 00:05 Asia/Ho_Chi_Minh on the 1st of every
+Beat runs `reports.monthly_reports_generate` at 00:05 Asia/Ho_Chi_Minh on the 1st of every
 month (its entry is in compliance/schedules.py); it fans out one idempotent task per authority
 for the month before. A worker that dies mid-task (acks_late) or a re-run of the whole job changes nothing
 once a report exists: `monthly_report_generate` creates each (authority, month) exactly once.
@@ -10,9 +10,10 @@ from celery import shared_task
 from django.db import OperationalError, connection
 from django.utils import timezone
 
-from compliance.models import MonthlyReport, SchoolEvaluation
-from compliance.reports.generation import monthly_report_generate
-from compliance.reports.months import month_parse, month_start, previous_month
+from compliance.models import SchoolEvaluation
+from reports.generation import monthly_report_generate
+from reports.models import MonthlyReport
+from reports.months import month_parse, month_start, previous_month
 from tenants.models import Authority, School
 from tenants.selectors import schools_of_authority
 
@@ -28,7 +29,7 @@ def authorities_with_schools() -> list[int]:
     return sorted(ids)
 
 
-@shared_task(name="compliance.monthly_reports_generate", ignore_result=True)
+@shared_task(name="reports.monthly_reports_generate", ignore_result=True)
 def monthly_reports_generate(month: str | None = None) -> int:
     """Fan-out (public schema): the month before today's (local) unless a month is given."""
     connection.set_schema_to_public()
@@ -55,7 +56,7 @@ def schools_evaluated_before(*, authority: Authority, moment) -> int:
 
 @shared_task(
     bind=True,
-    name="compliance.monthly_report_generate",
+    name="reports.monthly_report_generate",
     ignore_result=True,
     acks_late=True,
     autoretry_for=(OperationalError,),

@@ -3,9 +3,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.reports.exports import FORMATS, report_export
-from compliance.reports.generation import ReportError, monthly_report_generate
-from compliance.reports.months import month_parse
+from reports.exports import FORMATS, report_export
+from reports.generation import ReportError, monthly_report_generate
+from reports.months import month_parse
 from tenants.selectors import authority_by_code
 
 BINARY = {"xlsx", "pdf"}

@@ -6,8 +6,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from compliance.reports.emulation import EmulationRow
-from compliance.reports.months import month_label, school_year_label, school_year_month_keys
+from reports.emulation import EmulationRow
+from reports.months import month_label, school_year_label, school_year_month_keys
 
 
 def emulation_workbook(

@@ -1,6 +1,6 @@
 """Reads of monthly reports: which one a portal host shows, to whom."""
 
-from compliance.models import MonthlyReport
+from reports.models import MonthlyReport
 from tenants.models import Authority
 
 

@@ -6,7 +6,7 @@ UTF-8 with a byte-order mark, because that is what makes Excel show Vietnamese c
 import csv
 import io
 
-from compliance.reports.exports.document import listed_schools
+from reports.exports.document import listed_schools
 
 HEADER = (
     "Xếp loại", "Mã trường", "Tên trường", "Cơ quan quản lý", "Website", "Điểm (%)",

@@ -8,8 +8,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from compliance.presentation import period_text
-from compliance.reports.exports.as_csv import HEADER
-from compliance.reports.exports.document import listed_schools
+from reports.exports.as_csv import HEADER
+from reports.exports.document import listed_schools
 
 DETAIL_HEADER = ("Xếp loại", "Mã trường", "Tên trường", "Loại", "Quy định", "Kỳ", "Nội dung")
 BOLD = Font(bold=True)

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from bench.stats import line, p50
 from compliance.engine.localtime import LOCAL_TZ
-from compliance.models import AuthorityMembership, ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, SchoolEvaluation
+from portal.models import AuthorityMembership
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
 from reports.months import month_of, previous_month, school_year_start_of

@@ -1,10 +1,16 @@
-"""URLs of the public schema: the platform landing page and each authority's portal."""
+"""URLs of the public schema: every host that is not a school's (the platform's own hosts and
+each authority's portal host, told apart by tenants/middleware.py).
+
+The portal owns the root and decides what each host shows (portal/views/home.py); the
+open-data API lives under /api/v1/. Each brings its namespace (`portal:`, `opendata:`).
+"""
 
 from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("tenants.urls")),
+    path("api/v1/", include("compliance.api.urls")),
+    path("", include("portal.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,6 @@
 """Public-schema models of the compliance app, one module per concern."""
 
 from .portal import (  # noqa: F401
-    AuthorityMembership,
     DeliveryStatus,
     DigestLog,
     ReminderLog,

@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from compliance.engine.localtime import LOCAL_TZ, local_date
 from compliance.models import (
-    AuthorityMembership,
     DeliveryStatus,
     DigestLog,
     ObligationResult,
@@ -31,6 +30,7 @@ from compliance.reminders.config import reminder_settings
 from compliance.reminders.messages import digest_message, school_messages
 from compliance.reminders.preferences import PUBLIC, addresses_opted_out
 from compliance.reminders.selectors import reminder_candidates, school_recipients
+from portal.models import AuthorityMembership
 from tenants.models import Authority, School
 from tenants.selectors import authority_and_descendant_ids
 

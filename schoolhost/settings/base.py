@@ -23,6 +23,7 @@ SHARED_APPS = [
     "tenants",
     "compliance",
     "reports",
+    "portal",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

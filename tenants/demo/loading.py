@@ -66,7 +66,7 @@ def demo_load(*, log=print) -> dict:
 
 
 def _authority_users() -> list[tuple[str, str, str]]:
-    from compliance.portal.services import authority_user_create
+    from portal.services import authority_user_create
 
     made = []
     for code, email, role in DEMO_AUTHORITY_USERS:

@@ -3,7 +3,7 @@
 import pytest
 import time_machine
 
-from compliance.portal.services import authority_user_create
+from portal.services import authority_user_create
 from tests.portal.crafting import local
 
 PASSWORD = "mat-khau-thu-nghiem-2026"

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tenants.utils import schema_context
 
-from compliance.models import AuthorityMembership, ReminderPreference
+from compliance.models import ReminderPreference
+from portal.models import AuthorityMembership
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
 from tests.factories import authority_make
@@ -137,7 +138,7 @@ def test_every_changing_view_is_guarded_by_the_admin_check():
     """A new POST view added to the portal without `portal_admin_required` fails here."""
     from django.urls import get_resolver
 
-    from compliance.portal import urls
+    from portal import urls
 
     exempt = {"login", "logout", "password_set", "preferences_token"}
     guarded = {p.name for p in urls.urlpatterns if getattr(p.callback, "portal_changes", False)}

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import sync_playwright
 
-from compliance.portal.services import authority_user_create
+from portal.services import authority_user_create
 from reports.generation import monthly_report_generate, monthly_report_publish
 from tests.factories import authority_make
 from tests.portal.conftest import PASSWORD

@@ -100,7 +100,7 @@ def test_a_province_filters_by_the_authority_under_it(portal_client, frozen_now)
 
 
 def test_scope_never_reaches_outside_the_host_authority():
-    from compliance.portal.selectors.scope import scope_ids
+    from portal.selectors.scope import scope_ids
 
     province = authority_make(kind="province")
     district = authority_make(parent=province)

@@ -3,11 +3,11 @@
 from django.http import Http404
 from django.utils import timezone
 
-from compliance.portal.charts import trend_chart
-from compliance.portal.permissions import portal_member_required
-from compliance.portal.selectors.school import school_detail
-from compliance.portal.selectors.scope import school_in_scope
-from compliance.portal.views.common import portal_render
+from portal.charts import trend_chart
+from portal.permissions import portal_member_required
+from portal.selectors.school import school_detail
+from portal.selectors.scope import school_in_scope
+from portal.views.common import portal_render
 from reports.months import month_label, month_of, month_parse
 from tenants.models import Level
 

@@ -2,13 +2,13 @@
 
 from django.utils import timezone
 
-from compliance.portal.charts import sparkline, trend_chart
-from compliance.portal.forms import DashboardFilterForm
-from compliance.portal.permissions import portal_member_required
-from compliance.portal.selectors.dashboard_page import ALL_PAGES, dashboard_page
-from compliance.portal.selectors.scope import authorities_in_scope, scope_ids
-from compliance.portal.views.common import portal_render
 from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
+from portal.charts import sparkline, trend_chart
+from portal.forms import DashboardFilterForm
+from portal.permissions import portal_member_required
+from portal.selectors.dashboard_page import ALL_PAGES, dashboard_page
+from portal.selectors.scope import authorities_in_scope, scope_ids
+from portal.views.common import portal_render
 from reports.months import month_label, school_year_label
 from tenants.models import Level
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from compliance.engine.localtime import local_date
 from compliance.engine.periods import school_year_of
 from compliance.models import ObligationResult, SchoolEvaluation
-from compliance.portal.selectors.dashboard import TrendPoint, trend_window
 from compliance.presentation import (
     CATEGORY_VI,
     STATUS_VI,
@@ -18,6 +17,7 @@ from compliance.presentation import (
     period_text,
     rule_title,
 )
+from portal.selectors.dashboard import TrendPoint, trend_window
 from reports.models import MonthlyReportEntry
 from reports.months import MonthKey, month_label, school_year_month_keys
 from reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score

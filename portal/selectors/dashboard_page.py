@@ -10,8 +10,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from compliance.portal.labels import STATUS_SHORT, rule_order, rule_short
-from compliance.portal.selectors.dashboard import (
+from compliance.presentation import STATUS_VI, rule_title
+from portal.labels import STATUS_SHORT, rule_order, rule_short
+from portal.selectors.dashboard import (
     DashboardQuery,
     SchoolRow,
     TrendPoint,
@@ -21,7 +22,6 @@ from compliance.portal.selectors.dashboard import (
     school_trend,
     trend_window,
 )
-from compliance.presentation import STATUS_VI, rule_title
 from reports.months import month_of, school_year_start_of
 
 PAGE_SIZE = 50

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from compliance.models import AuthorityMembership
+from portal.models import AuthorityMembership
 from tenants.models import Authority
 
 ADMIN = AuthorityMembership.Role.ADMIN

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.http import Http404
 from django.urls import reverse_lazy
 
-from compliance.portal.forms import PortalAuthenticationForm
+from portal.forms import PortalAuthenticationForm
 
 
 class AuthorityHostOnly:
@@ -20,11 +20,11 @@ class PortalLoginView(AuthorityHostOnly, auth_views.LoginView):
     template_name = "portal/login.html"
     authentication_form = PortalAuthenticationForm
     redirect_authenticated_user = True
-    next_page = reverse_lazy("portal_home")
+    next_page = reverse_lazy("portal:home")
 
 
 class PortalLogoutView(AuthorityHostOnly, auth_views.LogoutView):
-    next_page = reverse_lazy("portal_home")
+    next_page = reverse_lazy("portal:home")
 
 
 class PortalPasswordSetView(AuthorityHostOnly, auth_views.PasswordResetConfirmView):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
 
-from compliance.models import AuthorityMembership
+from portal.models import AuthorityMembership
 from tenants.models import Authority
 
 

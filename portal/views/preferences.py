@@ -9,15 +9,15 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 
-from compliance.portal.forms import PreferenceForm
-from compliance.portal.permissions import portal_admin_required
-from compliance.portal.views.common import portal_render
 from compliance.reminders.preferences import (
     PUBLIC,
     preference_get,
     preference_save,
     preference_token_read,
 )
+from portal.forms import PreferenceForm
+from portal.permissions import portal_admin_required
+from portal.views.common import portal_render
 from tenants.models import School
 
 

@@ -3,9 +3,9 @@
 from django.http import HttpResponse
 from django.utils import timezone
 
-from compliance.portal.permissions import portal_member_required
-from compliance.portal.selectors.scope import scope_ids
-from compliance.portal.views.common import portal_render
+from portal.permissions import portal_member_required
+from portal.selectors.scope import scope_ids
+from portal.views.common import portal_render
 from reports.emulation import emulation_scores
 from reports.emulation_xlsx import emulation_workbook
 from reports.exports import CONTENT_TYPES

@@ -8,13 +8,13 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from compliance.portal.forms import ReportGenerateForm, ReportPublishForm, ReportRegenerateForm
-from compliance.portal.permissions import (
+from portal.forms import ReportGenerateForm, ReportPublishForm, ReportRegenerateForm
+from portal.permissions import (
     portal_admin_required,
     portal_member_required,
     request_role,
 )
-from compliance.portal.views.common import portal_render
+from portal.views.common import portal_render
 from reports.exports import report_export
 from reports.exports.document import report_document
 from reports.generation import (

@@ -1,18 +1,20 @@
-"""URLs of an authority's portal (mounted at the root of the public schema's URLconf).
+"""URLs of the public schema's hosts: the root of every one (`portal:home`, which decides what a
+host shows) and an authority's portal, mounted at the root of schoolhost/urls_public.py.
 
 Paths are Vietnamese, as people read them: /truong/<mã>/, /bao-cao/2026-10/, /thi-dua/.
 """
 
 from django.urls import path, register_converter
 
-from compliance.portal.converters import ExportFormatConverter, MonthConverter
-from compliance.portal.views import auth, dashboard, emulation, preferences, reports, schools
+from portal.converters import ExportFormatConverter, MonthConverter
+from portal.views import auth, dashboard, emulation, home, preferences, reports, schools
 
 register_converter(MonthConverter, "month")
 register_converter(ExportFormatConverter, "fmt")
 
 app_name = "portal"
 urlpatterns = [
+    path("", home.home, name="home"),
     path("dang-nhap/", auth.PortalLoginView.as_view(), name="login"),
     path("dang-xuat/", auth.PortalLogoutView.as_view(), name="logout"),
     path(

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from compliance.models import AuthorityMembership
-from compliance.portal.services import AuthorityUserError, authority_user_create
+from portal.models import AuthorityMembership
+from portal.services import AuthorityUserError, authority_user_create
 from tenants.selectors import authority_by_code
 from tenants.services.provisioning import site_url
 

@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from compliance.portal.permissions import request_role
+from portal.permissions import request_role
 
 
 def portal_render(request, template: str, context: dict | None = None, *, status: int = 200):

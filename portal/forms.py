@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from compliance.portal.permissions import role_on_authority
+from portal.permissions import role_on_authority
 
 
 class PortalAuthenticationForm(AuthenticationForm):

@@ -53,7 +53,7 @@ SCHEDULES = [
     # 3 days before monthly/annual ones) and alerts for items that just became late.
     Schedule(
         "compliance: reminders",
-        "compliance.reminders_dispatch",
+        "reminders.reminders_dispatch",
         "10",
         "*",
         why="deadline reminders and late alerts",
@@ -61,7 +61,7 @@ SCHEDULES = [
     # Mondays 07:00 local: last week's digest to each authority's admins.
     Schedule(
         "compliance: weekly digest",
-        "compliance.digests_send_weekly",
+        "reminders.digests_send_weekly",
         "0",
         "7",
         day_of_week="1",

@@ -34,8 +34,3 @@ def evaluate_all_schools() -> int:
     for schema_name in schemas:
         evaluate_school.delay(schema_name)
     return len(schemas)
-
-
-# The reminder tasks live beside their services; importing them here registers them with the
-# worker (Celery autodiscovers `<app>.tasks` of installed apps only).
-from compliance.reminders import tasks as _reminder_tasks  # noqa: E402, F401

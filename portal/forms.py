@@ -105,9 +105,3 @@ class ReportRegenerateForm(forms.Form):
     reason = forms.CharField(
         label="Lý do tạo lại", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
-
-
-class PreferenceForm(forms.Form):
-    before_due = forms.BooleanField(label="Nhắc trước hạn đăng bài", required=False)
-    when_late = forms.BooleanField(label="Báo khi có mục trễ hạn", required=False)
-    weekly_digest = forms.BooleanField(label="Bản tin tổng hợp hằng tuần", required=False)

@@ -7,7 +7,7 @@ Paths are Vietnamese, as people read them: /truong/<mã>/, /bao-cao/2026-10/, /t
 from django.urls import path, register_converter
 
 from portal.converters import ExportFormatConverter, MonthConverter
-from portal.views import auth, dashboard, emulation, home, preferences, reports, schools
+from portal.views import auth, dashboard, emulation, home, reports, schools
 
 register_converter(MonthConverter, "month")
 register_converter(ExportFormatConverter, "fmt")
@@ -40,6 +40,4 @@ urlpatterns = [
     ),
     path("thi-dua/", emulation.emulation, name="emulation"),
     path("thi-dua/<int:year>.xlsx", emulation.emulation_xlsx, name="emulation_xlsx"),
-    path("thong-bao/", preferences.preferences, name="preferences"),
-    path("thong-bao/<str:token>/", preferences.preferences_by_token, name="preferences_token"),
 ]

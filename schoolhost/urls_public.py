@@ -10,6 +10,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("api/v1/", include("compliance.api.urls")),
+    path("", include("reminders.urls")),
     path("", include("portal.urls")),
 ]
 

@@ -1,11 +1,5 @@
-"""Public-schema models of the compliance app, one module per concern."""
+"""Public-schema models of the compliance app: rule-set choices, calendars, stored results."""
 
-from .portal import (  # noqa: F401
-    DeliveryStatus,
-    DigestLog,
-    ReminderLog,
-    ReminderPreference,
-)
 from .results import (  # noqa: F401
     CalendarYear,
     ObligationResult,

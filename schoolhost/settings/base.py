@@ -24,6 +24,7 @@ SHARED_APPS = [
     "compliance",
     "reports",
     "portal",
+    "reminders",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tenants.utils import schema_context
 
-from compliance.models import ReminderPreference
 from portal.models import AuthorityMembership
+from reminders.models import ReminderPreference
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
 from tests.factories import authority_make
@@ -134,23 +134,56 @@ def test_inspectors_can_look_but_every_change_is_refused(portal_client, authorit
     assert not ReminderPreference.objects.exists()
 
 
+def _public_patterns():
+    """(name with namespace, callback) of every view of the public schema's URLconf."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern):
+                yield f"{namespace}{pattern.name}", pattern.callback
+
+    return list(walk(get_resolver("schoolhost.urls_public").url_patterns, ""))
+
+
 def test_every_changing_view_is_guarded_by_the_admin_check():
-    """A new POST view added to the portal without `portal_admin_required` fails here."""
-    from django.urls import get_resolver
-
-    from portal import urls
-
-    exempt = {"login", "logout", "password_set", "preferences_token"}
-    guarded = {p.name for p in urls.urlpatterns if getattr(p.callback, "portal_changes", False)}
-    assert {"report_generate", "report_publish", "report_regenerate", "preferences"} <= guarded
+    """A new POST view added to the public hosts without `portal_admin_required` fails here."""
     import inspect
 
-    for pattern in urls.urlpatterns:
-        source = inspect.getsource(inspect.unwrap(pattern.callback))
+    patterns = _public_patterns()
+    exempt = {
+        "portal:login",
+        "portal:logout",
+        "portal:password_set",
+        "reminders:preferences_token",
+    }
+    guarded = {name for name, view in patterns if getattr(view, "portal_changes", False)}
+    assert {
+        "portal:report_generate",
+        "portal:report_publish",
+        "portal:report_regenerate",
+        "reminders:preferences",
+    } <= guarded
+    for name, view in patterns:
+        source = inspect.getsource(inspect.unwrap(view))
         changes = "POST" in source or "require_POST" in source or ".save(" in source
-        if changes and pattern.name not in exempt:
-            assert pattern.name in guarded, pattern.name
-    assert get_resolver("schoolhost.urls_public")  # the portal is mounted in the public URLconf
+        if changes and name not in exempt:
+            assert name in guarded, name
+    # the portal and its pages are mounted in the public URLconf, at the paths people use
+    from django.urls import resolve
+
+    assert resolve("/", urlconf="schoolhost.urls_public").view_name == "portal:home"
+    assert (
+        resolve("/quan-ly/bao-cao/tao/", urlconf="schoolhost.urls_public").view_name
+        == "portal:report_generate"
+    )
+    assert (
+        resolve("/thong-bao/", urlconf="schoolhost.urls_public").view_name
+        == "reminders:preferences"
+    )
 
 
 def test_admins_can_do_what_inspectors_cannot(portal_client, authority, frozen_now):

@@ -11,10 +11,10 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django_tenants.utils import schema_context
 
-from compliance.models import DigestLog, ReminderLog
-from compliance.reminders import tasks
-from compliance.reminders.preferences import preference_save, preference_token
-from compliance.reminders.selectors import opens_at
+from reminders import tasks
+from reminders.models import DigestLog, ReminderLog
+from reminders.preferences import preference_save, preference_token
+from reminders.selectors import opens_at
 from tests.factories import school_make
 from tests.portal.crafting import local, result
 
@@ -255,7 +255,7 @@ def test_admins_choose_whether_they_get_the_digest(portal_client, authority):
     client = portal_client(authority, "admin")
     assert "Bản tin tổng hợp hằng tuần" in client.get("/thong-bao/").text
     client.post("/thong-bao/", {})
-    from compliance.models import ReminderPreference
+    from reminders.models import ReminderPreference
 
     assert ReminderPreference.objects.get(schema_name="public").weekly_digest is False
 
@@ -263,7 +263,7 @@ def test_admins_choose_whether_they_get_the_digest(portal_client, authority):
 def test_reminders_never_read_a_school_schema_while_claiming(
     two_schools, frozen_now, django_assert_max_num_queries
 ):
-    from compliance.reminders.services import reminders_claim
+    from reminders.services import reminders_claim
 
     first, second = two_schools
     for school in two_schools:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.core import signing
 
-from compliance.models import ReminderPreference
+from reminders.models import ReminderPreference
 
 PUBLIC = "public"  # the schema name authority users' preferences are kept under
 KIND_FIELDS = {"before_due": "before_due", "late": "when_late", "digest": "weekly_digest"}
-_SALT = "compliance.reminders.preferences"
+_SALT = "reminders.preferences"
 
 
 def preference_get(*, schema_name: str, email: str) -> ReminderPreference:

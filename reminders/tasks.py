@@ -2,17 +2,17 @@
 (the log rows are the claim), and sends are retried with backoff when the mail server fails.
 
 Beat (entries in compliance/schedules.py, times Asia/Ho_Chi_Minh):
-- `compliance.reminders_dispatch` every hour at :10 — Friday 08:00 announcements go out by
+- `reminders.reminders_dispatch` every hour at :10 — Friday 08:00 announcements go out by
   08:10, and a deadline passed at 00:00, 12:00 or 16:00 is alerted after the re-evaluation
   that runs one minute later;
-- `compliance.digests_send_weekly` on Mondays at 07:00 — last week's digest to admins.
+- `reminders.digests_send_weekly` on Mondays at 07:00 — last week's digest to admins.
 """
 
 from celery import shared_task
 from django.db import OperationalError, connection
 from django.utils import timezone
 
-from compliance.reminders.services import (
+from reminders.services import (
     SEND_ERRORS,
     digest_authorities,
     digest_send,
@@ -32,7 +32,7 @@ RETRY = {
 }
 
 
-@shared_task(name="compliance.reminders_dispatch", ignore_result=True)
+@shared_task(name="reminders.reminders_dispatch", ignore_result=True)
 def reminders_dispatch() -> int:
     """Fan-out (public schema): claim what is due, then one send task per school."""
     connection.set_schema_to_public()
@@ -42,14 +42,14 @@ def reminders_dispatch() -> int:
     return len(schemas)
 
 
-@shared_task(name="compliance.reminders_send_school", **RETRY)
+@shared_task(name="reminders.reminders_send_school", **RETRY)
 def reminders_send_school(schema_name: str) -> int:
     connection.set_schema_to_public()
     school = School.objects.select_related("authority").filter(schema_name=schema_name).first()
     return 0 if school is None else reminders_send(school=school)
 
 
-@shared_task(name="compliance.digests_send_weekly", ignore_result=True)
+@shared_task(name="reminders.digests_send_weekly", ignore_result=True)
 def digests_send_weekly() -> int:
     connection.set_schema_to_public()
     week = digest_week(timezone.now())
@@ -59,7 +59,7 @@ def digests_send_weekly() -> int:
     return len(ids)
 
 
-@shared_task(name="compliance.digest_send", **RETRY)
+@shared_task(name="reminders.digest_send", **RETRY)
 def digest_send_authority(authority_id: int, week: str) -> bool:
     connection.set_schema_to_public()
     authority = Authority.objects.filter(pk=authority_id).first()

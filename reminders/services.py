@@ -19,18 +19,13 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from compliance.engine.localtime import LOCAL_TZ, local_date
-from compliance.models import (
-    DeliveryStatus,
-    DigestLog,
-    ObligationResult,
-    ReminderLog,
-    SchoolEvaluation,
-)
-from compliance.reminders.config import reminder_settings
-from compliance.reminders.messages import digest_message, school_messages
-from compliance.reminders.preferences import PUBLIC, addresses_opted_out
-from compliance.reminders.selectors import reminder_candidates, school_recipients
+from compliance.models import ObligationResult, SchoolEvaluation
 from portal.models import AuthorityMembership
+from reminders.config import reminder_settings
+from reminders.messages import digest_message, school_messages
+from reminders.models import DeliveryStatus, DigestLog, ReminderLog
+from reminders.preferences import PUBLIC, addresses_opted_out
+from reminders.selectors import reminder_candidates, school_recipients
 from tenants.models import Authority, School
 from tenants.selectors import authority_and_descendant_ids
 

@@ -11,8 +11,9 @@ from django_tenants.utils import schema_context
 
 from compliance.engine.localtime import LOCAL_TZ, local_date
 from compliance.engine.periods import WeekKey, parse_period_key
-from compliance.models import ObligationResult, ReminderLog
-from compliance.reminders.config import reminder_settings
+from compliance.models import ObligationResult
+from reminders.config import reminder_settings
+from reminders.models import ReminderLog
 from tenants.models import School
 
 BEFORE_DUE = ReminderLog.Kind.BEFORE_DUE

@@ -1,4 +1,4 @@
-"""Choosing which messages one receives.
+"""Choosing which messages one receives (a page of the authority's portal host).
 
 An authority admin chooses on the portal (the weekly digest). A school's editor or principal
 follows the signed link at the foot of every reminder: no portal account is needed (school
@@ -9,15 +9,15 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 
-from compliance.reminders.preferences import (
+from portal.permissions import portal_admin_required
+from portal.views.common import portal_render
+from reminders.forms import PreferenceForm
+from reminders.preferences import (
     PUBLIC,
     preference_get,
     preference_save,
     preference_token_read,
 )
-from portal.forms import PreferenceForm
-from portal.permissions import portal_admin_required
-from portal.views.common import portal_render
 from tenants.models import School
 
 
@@ -54,4 +54,4 @@ def _preference_page(request, *, schema_name: str, email: str, fields: tuple[str
     for name in list(form.fields):
         if name not in fields:
             del form.fields[name]
-    return portal_render(request, "portal/preferences.html", {"form": form, "email": email})
+    return portal_render(request, "reminders/preferences.html", {"form": form, "email": email})

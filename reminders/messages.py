@@ -9,7 +9,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from compliance.presentation import CATEGORY_VI, item_title, local_text, period_text, rule_title
-from compliance.reminders.preferences import preference_token
+from reminders.preferences import preference_token
 from tenants.selectors import school_primary_host
 from tenants.services.provisioning import site_url
 
@@ -56,7 +56,7 @@ def school_messages(*, school, kind: str, logs, recipients: list[str]) -> list[E
         token = preference_token(schema_name=school.schema_name, email=email)
         link = portal_url(
             authority,
-            reverse("portal:preferences_token", args=[token], urlconf="schoolhost.urls_public"),
+            reverse("reminders:preferences_token", args=[token], urlconf="schoolhost.urls_public"),
         )
         footer = [signature] + ([f"Chọn loại thông báo muốn nhận: {link}"] if link else [])
         messages.append(
@@ -95,7 +95,7 @@ def digest_message(
     if dashboard:
         lines += ["", f"Xem chi tiết: {dashboard}"]
     preferences = portal_url(
-        authority, reverse("portal:preferences", urlconf="schoolhost.urls_public")
+        authority, reverse("reminders:preferences", urlconf="schoolhost.urls_public")
     )
     if preferences:
         lines.append(f"Thôi nhận bản tin: {preferences}")

@@ -2,14 +2,15 @@
 each authority's portal host, told apart by tenants/middleware.py).
 
 The portal owns the root and decides what each host shows (portal/views/home.py); the
-open-data API lives under /api/v1/. Each brings its namespace (`portal:`, `opendata:`).
+open-data API lives under /api/v1/ and the reminders' preferences page under /thong-bao/.
+Each app brings its namespace (`portal:`, `opendata:`, `reminders:`).
 """
 
 from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
-    path("api/v1/", include("compliance.api.urls")),
+    path("api/v1/", include("opendata.urls")),
     path("", include("reminders.urls")),
     path("", include("portal.urls")),
 ]

@@ -25,6 +25,7 @@ SHARED_APPS = [
     "reports",
     "portal",
     "reminders",
+    "opendata",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from compliance.api.cache import api_cache_clear
 from compliance.models import ObligationResult
+from opendata.cache import api_cache_clear
 from reports.generation import monthly_report_generate, monthly_report_publish
 from tests.factories import authority_make
 from tests.portal.crafting import crafted_school, evaluated, local, month_of_each_category, result

@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from compliance.api import views
+from opendata import views
 
-app_name = "api"
+app_name = "opendata"
 urlpatterns = [
     path("", views.index, name="index"),
     path("schools/", views.schools, name="schools"),

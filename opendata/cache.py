@@ -17,7 +17,7 @@ def ttl() -> int:
 
 def cache_key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"compliance:api:v1:{request.authority.pk}:{digest}"
+    return f"opendata:v1:{request.authority.pk}:{digest}"
 
 
 def open_data(view):
@@ -49,4 +49,4 @@ def api_cache_clear(*, authority_id: int | None = None) -> None:
     """Forget cached answers (one authority's, or every authority's) — only these keys: a
     cache `clear()` on Redis would flush the whole database other processes share."""
     target = "*" if authority_id is None else str(authority_id)
-    cache.delete_pattern(f"compliance:api:v1:{target}:*")
+    cache.delete_pattern(f"opendata:v1:{target}:*")

@@ -5,8 +5,8 @@ import json
 from django.http import HttpResponse
 from django.urls import reverse
 
-from compliance.api.cache import open_data, ttl
-from compliance.api.selectors import (
+from opendata.cache import open_data, ttl
+from opendata.selectors import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     page_params,
@@ -57,20 +57,21 @@ def index(request):
             },
             "endpoints": [
                 {
-                    "path": reverse("api:schools"),
-                    "url": request.build_absolute_uri(reverse("api:schools")),
+                    "path": reverse("opendata:schools"),
+                    "url": request.build_absolute_uri(reverse("opendata:schools")),
                     "description": "Danh sách trường: mã, tên, cấp học, cơ quan quản lý, website, xếp loại tháng hiện tại, lần đăng bài gần nhất.",
                     "parameters": ["page", "page_size"],
                 },
                 {
-                    "path": reverse("api:results"),
-                    "url": request.build_absolute_uri(reverse("api:results")) + "?month=YYYY-MM",
+                    "path": reverse("opendata:results"),
+                    "url": request.build_absolute_uri(reverse("opendata:results"))
+                    + "?month=YYYY-MM",
                     "description": "Kết quả một tháng của từng trường: xếp loại (did_not_update, incomplete, irregular, compliant), điểm (tỷ lệ đúng hạn có trọng số, %), số mục theo trạng thái và từng nghĩa vụ (hạn, trạng thái, thời điểm đăng, số giây trễ, liên kết minh chứng).",
                     "parameters": ["month (bắt buộc, YYYY-MM)", "page", "page_size"],
                 },
                 {
-                    "path": reverse("api:reports"),
-                    "url": request.build_absolute_uri(reverse("api:reports")),
+                    "path": reverse("opendata:reports"),
+                    "url": request.build_absolute_uri(reverse("opendata:reports")),
                     "description": "Các báo cáo tháng đã công bố, với liên kết tới bản JSON của từng báo cáo.",
                     "parameters": [],
                 },

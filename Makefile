@@ -6,16 +6,26 @@ PY := $(VENV)/bin/python
 ENV := . var/env.sh &&
 export DJANGO_SETTINGS_MODULE ?= schoolhost.settings.dev
 
-.PHONY: demo test bench venv services system-deps messages migrate demo-data run stop lint
+.PHONY: demo test bench venv venv-demo services system-deps messages migrate demo-data run stop lint
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+# One virtualenv, three lock files: requirements.lock (production, what deploy/ installs),
+# requirements-demo.lock (+ the demo's time-machine) and requirements-dev.lock (+ tests and
+# tools; the tests cover the demo). `make demo` installs the demo set, `make test` the dev set.
+$(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.lock
+
+$(VENV)/.installed-demo: requirements-demo.lock requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements-demo.lock
 	touch $@
 
-venv: $(VENV)/.installed
+$(VENV)/.installed-dev: requirements-dev.lock requirements-demo.lock requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements-dev.lock
+	touch $@
+
+venv: $(VENV)/.installed-dev
+venv-demo: $(VENV)/.installed-demo
 
 services:
 	@bash scripts/services.sh
@@ -25,11 +35,11 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 ## Compile the gettext catalogues under locale/ (pure Python: no GNU gettext needed).
-messages: venv
+messages: venv-demo
 	$(PY) scripts/compile_messages.py
 
 ## Migrate the public schema, build the template schema, then migrate every school.
-migrate: venv services messages
+migrate: venv-demo services messages
 	$(ENV) $(PY) manage.py migrate_schemas --shared --noinput -v 0
 	$(ENV) $(PY) manage.py prepare_school_template
 	$(ENV) $(PY) manage.py migrate_schemas --tenant --noinput -v 1

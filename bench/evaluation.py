@@ -14,7 +14,7 @@ PROFILES = ["diligent", "late-mondays", "forgets-monthly", "patchy", "stopped-oc
 def _schools(count: int):
     from django.db import connection
 
-    from tenants.demo.history import school_history_load
+    from demo.history import school_history_load
     from tenants.models import Authority, School
     from tenants.services.provisioning import school_provision
 

@@ -46,7 +46,7 @@ def _school():
     school = school_provision(
         authority=authority, name="Trường Tiểu học Bench", levels="primary", domain=HOST
     ).school
-    from tenants.demo.history import school_content_fill
+    from demo.history import school_content_fill
 
     school_content_fill(school=school, weeks=8)
     return school

@@ -3,7 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 
 DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes"}
 ALLOWED_HOSTS = ["*"]
 SITE_URL_PORT = os.environ.get("SITE_URL_PORT", "8000")
+# The demo data and its commands (production installs neither the app nor time-machine).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, REDIS_URL
+from .base import CACHES, DATABASES, INSTALLED_APPS, REDIS_URL
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -19,3 +19,5 @@ CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", REDIS_URL.rsplit("/
 # A test database need not survive a power cut: commits stop waiting for the WAL flush, and the
 # suite (thousands of transactions, each clone or rollback a burst of DDL) stops waiting on fsync.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
+# The demo data and its commands (production installs neither the app nor time-machine).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -330,7 +330,7 @@ def test_search_returns_only_this_schools_pages(client, authority):
 def test_demo_content_makes_a_lived_in_home_page(
     client, school, host, django_assert_max_num_queries
 ):
-    from sitepages.services.demo import demo_content_create
+    from demo.content import demo_content_create
 
     with schema_context(school.schema_name):
         demo_content_create(levels=school.levels)

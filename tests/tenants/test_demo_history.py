@@ -9,7 +9,7 @@ from wagtail.models import PageLogEntry
 
 from compliance.engine.localtime import LOCAL_TZ
 from compliance.services.evaluation import school_evaluate
-from tenants.demo.history import school_history_load
+from demo.history import school_history_load
 from tests.factories import school_make
 
 pytestmark = pytest.mark.django_db

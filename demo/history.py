@@ -323,7 +323,7 @@ def school_history_load(
                 event.make(home, user)
         # Today's state: contacts, leaders, a document, this year's disclosure tree (not for a
         # school that stopped publishing).
-        from sitepages.services.demo import demo_content_create
+        from demo.content import demo_content_create
 
         if profile.stops_on is None:
             demo_content_create(levels=school.levels, user=user)

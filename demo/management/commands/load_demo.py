@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from tenants.demo.data import DEMO_PASSWORD
-from tenants.demo.loading import demo_load
+from demo.data import DEMO_PASSWORD
+from demo.loading import demo_load
 from tenants.services.provisioning import site_url
 
 

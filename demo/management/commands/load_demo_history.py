@@ -3,7 +3,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 
 from compliance.services.evaluation import school_evaluate
-from tenants.demo.history import authority_history_load, demo_reports_publish
+from demo.history import authority_history_load, demo_reports_publish
 from tenants.models import School
 from tenants.selectors import authority_by_code
 

@@ -69,6 +69,9 @@ TENANT_LIMIT_SET_CALLS = True
 # The template every school is cloned from (a real School row without a domain, so that
 # `migrate_schemas` keeps it migrated). See tenants/services/template.py.
 SCHOOL_TEMPLATE_SCHEMA = "school_template"
+# Who builds a school's Wagtail site (home page, sections, roles) when tenants provisions one:
+# tenants imports nothing above it, so it calls the class named here (tenants/site_builder.py).
+SCHOOL_SITE_BUILDER = "sitepages.site_builder.SchoolSiteBuilder"
 # How many ready-made schemas to keep for instant provisioning (tenants/services/pool.py).
 SCHOOL_SCHEMA_POOL_SIZE = int(os.environ.get("SCHOOL_SCHEMA_POOL_SIZE", "3"))
 # Host names that serve the platform's own landing page (no authority) in the public schema.

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import connection, transaction
 from django.urls import reverse
@@ -19,12 +18,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context
 
-from sitepages.roles import PRINCIPAL_GROUP
-from sitepages.sections import home_page_ensure, section_tree_ensure
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
 from tenants.services.template import pages_publish_log, pages_publish_unlogged
 from tenants.services.validation import school_input_validate
+from tenants.site_builder import school_site_builder
 
 
 @dataclass(frozen=True)
@@ -130,11 +128,8 @@ def school_provision(
 
 
 def _site_set_up(*, school: School, domain: str) -> None:
-    home = home_page_ensure(
-        title=school.name, hostname=domain, site_name=school.name, port=site_port()
-    )
+    school_site_builder().school_build(school=school, hostname=domain, port=site_port())
     pages_publish_log()
-    section_tree_ensure(home=home, levels=school.levels, serves_meals=school.serves_meals)
     pages_publish_unlogged()
 
 
@@ -143,9 +138,7 @@ def _principal_create(*, email: str):
     user = get_user_model().objects.create_user(username=email.lower(), email=email.lower())
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    group = Group.objects.filter(name=PRINCIPAL_GROUP).first()
-    if group:
-        user.groups.add(group)
+    school_site_builder().principal_grant(user)
     return user
 
 

@@ -15,10 +15,10 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django_tenants.utils import schema_context, schema_exists
 
-from sitepages.sections import SECTION_TREE_VERSION, home_page_ensure, section_tree_ensure
 from tenants.models import School
 from tenants.services.migration_state import migration_fingerprint, schemas_behind
 from tenants.services.schema_copy import SchemaDDL, schema_ddl_for
+from tenants.site_builder import school_site_builder
 
 TEMPLATE_HOSTNAME = "template.invalid"
 # Bump when what the template holds changes outside migrations and the section tree: pooled
@@ -64,8 +64,7 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
             verbosity=verbosity,
         )
     with transaction.atomic(), schema_context(name):
-        home = home_page_ensure(title="Trang chủ", hostname=TEMPLATE_HOSTNAME)
-        section_tree_ensure(home=home, levels=[])
+        school_site_builder().template_build(hostname=TEMPLATE_HOSTNAME)
         _pages_publish_unrevised()
         publication_log_clear()
     connection.set_schema_to_public()
@@ -173,7 +172,7 @@ def publication_history_restamp(*, moment) -> None:
 def template_fingerprint() -> str:
     """What a clone of the template is a clone of: its migrations, section tree and content."""
     migrations = migration_fingerprint(template_schema_name())[:24]
-    return f"{migrations}-t{SECTION_TREE_VERSION}-c{TEMPLATE_CONTENT_VERSION}"
+    return f"{migrations}-t{school_site_builder().version}-c{TEMPLATE_CONTENT_VERSION}"
 
 
 def template_assert_ready() -> None:

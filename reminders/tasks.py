@@ -1,7 +1,7 @@
 """Celery tasks of reminders and digests. They take schema names and ids; each is idempotent
 (the log rows are the claim), and sends are retried with backoff when the mail server fails.
 
-Beat (entries in compliance/schedules.py, times Asia/Ho_Chi_Minh):
+Beat (entries in schoolhost/schedules.py, times Asia/Ho_Chi_Minh):
 - `reminders.reminders_dispatch` every hour at :10 — Friday 08:00 announcements go out by
   08:10, and a deadline passed at 00:00, 12:00 or 16:00 is alerted after the re-evaluation
   that runs one minute later;

@@ -1,7 +1,7 @@
 """Celery tasks of the monthly report (ids and month keys in, never model instances).
 
 Beat runs `reports.monthly_reports_generate` at 00:05 Asia/Ho_Chi_Minh on the 1st of every
-month (its entry is in compliance/schedules.py); it fans out one idempotent task per authority
+month (its entry is in schoolhost/schedules.py); it fans out one idempotent task per authority
 for the month before. A worker that dies mid-task (acks_late) or a re-run of the whole job changes nothing
 once a report exists: `monthly_report_generate` creates each (authority, month) exactly once.
 """

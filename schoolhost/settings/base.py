@@ -34,7 +34,8 @@ SHARED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_celery_beat",
-    "django_filters",
+    # The project package itself, for its cross-app commands (setup_schedules).
+    "schoolhost",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",

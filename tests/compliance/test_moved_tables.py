@@ -1,4 +1,5 @@
-"""The models that left `compliance` for `reports`, `portal` and `reminders` keep their rows.
+"""The models that left `compliance` for `reports`, `portal` and `reminders` keep their rows, and
+Celery beat's entries follow their tasks' new names.
 
 The test database is taken back to the last migration before the move (the schema of a database
 made before issue 14), rows are written with the models of that time, and the database is
@@ -12,6 +13,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django_celery_beat.models import PeriodicTask
 
 from portal.models import AuthorityMembership
 from reminders.models import DigestLog, ReminderLog, ReminderPreference
@@ -78,6 +80,12 @@ def _write_rows_as_before(apps, *, authority_id: int, school_id: int) -> None:
         recipients=["ht@cu.edu.vn"],
     )
     old("DigestLog").objects.create(authority_id=authority_id, week="2026-W44", status="sent")
+    crontab = apps.get_model("django_celery_beat", "CrontabSchedule").objects.create(
+        minute="0", hour="7", day_of_week="1", timezone="Asia/Ho_Chi_Minh"
+    )
+    apps.get_model("django_celery_beat", "PeriodicTask").objects.create(
+        name="compliance: weekly digest", task="compliance.digests_send_weekly", crontab=crontab
+    )
 
 
 def test_a_database_from_before_the_move_migrates_forward_with_its_rows(authority, school):
@@ -91,7 +99,9 @@ def test_a_database_from_before_the_move_migrates_forward_with_its_rows(authorit
     for schema, types in types_before.items():
         assert {m for ms in MOVED.values() for m in ms} <= set(types), schema
 
-    old_apps = executor.loader.project_state(BEFORE_THE_MOVE[0]).apps
+    old_apps = executor.loader.project_state(
+        [BEFORE_THE_MOVE[0], ("django_celery_beat", "0019_alter_periodictasks_options")]
+    ).apps
     _write_rows_as_before(old_apps, authority_id=authority.pk, school_id=school.pk)
     # The rows' deferred foreign-key checks must fire before their tables can be renamed in
     # the same transaction (PostgreSQL refuses to ALTER a table with pending trigger events).
@@ -116,6 +126,11 @@ def test_a_database_from_before_the_move_migrates_forward_with_its_rows(authorit
     assert ReminderPreference.objects.get(email="admin@pgd-cu.vn").weekly_digest is False
     assert ReminderLog.objects.get(school=school).recipients == ["ht@cu.edu.vn"]
     assert DigestLog.objects.get(authority=authority).week == "2026-W44"
+    digest = PeriodicTask.objects.get(crontab__hour="7", crontab__day_of_week="1")
+    assert (digest.name, digest.task) == (
+        "reminders: weekly digest",
+        "reminders.digests_send_weekly",
+    )
 
     # content types keep their ids under the new app label, in public and in every school schema
     for schema, types in types_before.items():

@@ -1,7 +1,9 @@
-"""Every periodic task, defined here and only here (times are Asia/Ho_Chi_Minh).
+"""Every periodic task of every app, defined here and only here (times are Asia/Ho_Chi_Minh).
 
-`periodic_tasks_ensure()` writes them to django-celery-beat's tables idempotently; `make
-migrate` runs it through `manage.py setup_schedules`.
+The project package holds them because they cross the apps (tenants, compliance, reports,
+reminders) and name tasks only by string. `periodic_tasks_ensure()` writes them to
+django-celery-beat's tables idempotently; `make migrate` runs it through
+`manage.py setup_schedules`.
 """
 
 from dataclasses import dataclass
@@ -42,7 +44,7 @@ SCHEDULES = [
     # 00:05 local on the 1st: the previous month's list for every authority (a draft until an
     # admin publishes it; exactly once per authority and month).
     Schedule(
-        "compliance: monthly report",
+        "reports: monthly report",
         "reports.monthly_reports_generate",
         "5",
         "0",
@@ -52,7 +54,7 @@ SCHEDULES = [
     # Every hour at :10 local: reminders whose time has come (Friday 08:00 for Monday items,
     # 3 days before monthly/annual ones) and alerts for items that just became late.
     Schedule(
-        "compliance: reminders",
+        "reminders: reminders",
         "reminders.reminders_dispatch",
         "10",
         "*",
@@ -60,7 +62,7 @@ SCHEDULES = [
     ),
     # Mondays 07:00 local: last week's digest to each authority's admins.
     Schedule(
-        "compliance: weekly digest",
+        "reminders: weekly digest",
         "reminders.digests_send_weekly",
         "0",
         "7",
@@ -89,7 +91,8 @@ def periodic_tasks_ensure() -> list[str]:
             hour=schedule.hour,
             day_of_month=schedule.day_of_month,
             month_of_year="*",
-            day_of_week="*",
+            # Written out: django-celery-beat's default `*` made the Monday digest daily.
+            day_of_week=schedule.day_of_week,
             timezone=LOCAL_TZ,
         )
         PeriodicTask.objects.update_or_create(

@@ -3,9 +3,10 @@
 Tết (1st day of the 1st lunar month) and the Hùng Kings' commemoration (10th day of the 3rd lunar
 month), as observed in Vietnam: the Vietnamese lunar calendar is computed for UTC+7, so it can
 differ from the Chinese one by a day (2030: 2 February in Vietnam, 3 February in China).
-Generated with Hồ Ngọc Đức's astronomical algorithm at UTC+7 and checked against published dates
-(2015–2026); the tests re-derive them independently. Extend the table rather than computing lunar
-dates at run time: a wrong public holiday shifts every "N working days" deadline.
+Generated with Hồ Ngọc Đức's astronomical algorithm at UTC+7; the tests check the table against
+the dates published in official holiday schedules (2015–2026), not against that algorithm.
+Extend the table rather than computing lunar dates at run time: a wrong public holiday shifts
+every "N working days" deadline.
 """
 
 from __future__ import annotations

@@ -10,9 +10,8 @@ from portal.models import AuthorityMembership
 from reminders.models import ReminderPreference
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
+from tests.crafting import PASSWORD, crafted_school, month_of_each_category
 from tests.factories import authority_make
-from tests.portal.conftest import PASSWORD
-from tests.portal.crafting import crafted_school, month_of_each_category
 
 pytestmark = pytest.mark.django_db
 

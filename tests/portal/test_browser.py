@@ -15,9 +15,8 @@ from playwright.sync_api import sync_playwright
 
 from portal.services import authority_user_create
 from reports.generation import monthly_report_generate, monthly_report_publish
+from tests.crafting import PASSWORD, month_of_each_category
 from tests.factories import authority_make
-from tests.portal.conftest import PASSWORD
-from tests.portal.crafting import month_of_each_category
 
 pytestmark = [pytest.mark.browser]
 

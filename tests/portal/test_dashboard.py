@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.crafting import crafted_school, evaluated, local, month_of_each_category, result
 from tests.factories import authority_make
-from tests.portal.crafting import crafted_school, evaluated, local, month_of_each_category, result
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from reports.generation import monthly_report_generate, monthly_report_publish
+from tests.crafting import crafted_school, evaluated, local, result
 from tests.factories import authority_make
-from tests.portal.crafting import crafted_school, evaluated, local, result
 
 pytestmark = pytest.mark.django_db
 

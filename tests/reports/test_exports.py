@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from reports.exports import report_export
 from reports.generation import monthly_report_generate, monthly_report_publish
-from tests.portal.crafting import month_of_each_category
+from tests.crafting import month_of_each_category
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +84,24 @@ def test_pdf_is_a4_with_vietnamese_text_and_the_same_schools(report):
     assert all("DejaVuSans" in str(f.get_object()["/BaseFont"]) for f in fonts.values())
 
 
+def _listed_schools(fmt: str, content: bytes) -> set[str]:
+    """The names of the schools a downloaded file lists, read the way a person's program would."""
+    if fmt == "json":
+        return {s["name"] for c in json.loads(content)["categories"] for s in c["schools"]}
+    if fmt == "csv":
+        return {r["Tên trường"] for r in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))}
+    if fmt == "xlsx":
+        rows = list(load_workbook(io.BytesIO(content))["Danh sách"].iter_rows(values_only=True))
+        header = rows.index(next(r for r in rows if r and r[0] == "Xếp loại"))
+        return {r[2] for r in rows[header + 1 :] if r and r[2]}
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return {name for name in ("THCS Im Lặng", "THCS Thiếu Bài", "THCS Chậm Trễ", "THCS Chăm Chỉ")
+            if name in text}  # fmt: skip
+
+
 def test_downloads_over_http(client, report):
     host = {"HTTP_HOST": report.authority.portal_domain}
+    listed = set(_json_schools(report))
     for fmt, content_type in (
         ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("csv", "text/csv; charset=utf-8"),
@@ -96,4 +112,5 @@ def test_downloads_over_http(client, report):
         assert response.status_code == 200, fmt
         assert response["Content-Type"] == content_type
         assert response["Content-Disposition"].endswith(f'2026-10.{fmt}"')
+        assert _listed_schools(fmt, response.content) == listed, fmt  # the body is the report
     assert client.get("/bao-cao/2026-10.docx", **host).status_code == 404

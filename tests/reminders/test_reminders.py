@@ -15,8 +15,8 @@ from reminders import tasks
 from reminders.models import DigestLog, ReminderLog
 from reminders.preferences import preference_save, preference_token
 from reminders.selectors import opens_at
+from tests.crafting import local, result
 from tests.factories import school_make
-from tests.portal.crafting import local, result
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,10 @@ def two_schools(authority):
 
 
 @pytest.fixture
-def synchronous(monkeypatch):
-    """Run the fan-out's tasks in-process (no broker), as a worker would."""
+def tasks_in_process(monkeypatch):
+    """Run the fan-out's tasks in-process (`.apply()`, no broker): these tests check the tasks'
+    own logic (who is told, once, retries); the broker and a real worker are exercised by
+    tests/compliance/test_pipeline.py."""
     for task in (tasks.reminders_send_school, tasks.digest_send_authority):
         monkeypatch.setattr(task, "delay", lambda *args, _t=task: _t.apply(args=args).get())
 
@@ -76,7 +78,7 @@ def test_weekly_items_are_announced_from_the_friday_before_and_monthly_ones_3_da
 
 
 def test_reminders_go_to_the_right_schools_people_only_and_once(
-    two_schools, frozen_now, synchronous
+    two_schools, frozen_now, tasks_in_process
 ):
     first, second = two_schools
     # frozen_now is Friday 20/11/2026 10:00: Monday's weekly plan is announced
@@ -120,7 +122,7 @@ def test_reminders_go_to_the_right_schools_people_only_and_once(
     assert ReminderLog.objects.count() == 2
 
 
-def test_an_item_that_becomes_late_is_alerted_once(two_schools, frozen_now, synchronous):
+def test_an_item_that_becomes_late_is_alerted_once(two_schools, frozen_now, tasks_in_process):
     first, _ = two_schools
     result(
         first,
@@ -154,7 +156,7 @@ def test_an_item_that_becomes_late_is_alerted_once(two_schools, frozen_now, sync
 
 
 def test_preferences_are_respected_and_set_through_the_signed_link(
-    client, two_schools, frozen_now, synchronous
+    client, two_schools, frozen_now, tasks_in_process
 ):
     first, _ = two_schools
     token = preference_token(schema_name=first.schema_name, email="bientap@lytutrong.edu.vn")
@@ -172,7 +174,7 @@ def test_preferences_are_respected_and_set_through_the_signed_link(
     assert "/thong-bao/" in received["ht@lytutrong.edu.vn"][0].body
 
 
-def test_nobody_to_tell_is_logged_not_retried(authority, frozen_now, synchronous):
+def test_nobody_to_tell_is_logged_not_retried(authority, frozen_now, tasks_in_process):
     lonely = school_make(authority=authority)
     _due_monday(lonely)
     tasks.reminders_dispatch()
@@ -181,7 +183,7 @@ def test_nobody_to_tell_is_logged_not_retried(authority, frozen_now, synchronous
 
 
 def test_a_mail_server_failure_is_logged_and_retried(
-    two_schools, frozen_now, synchronous, monkeypatch
+    two_schools, frozen_now, tasks_in_process, monkeypatch
 ):
     first, _ = two_schools
     _due_monday(first)
@@ -203,7 +205,7 @@ def test_a_mail_server_failure_is_logged_and_retried(
 
 
 def test_a_mail_server_that_stays_down_leaves_the_reminder_failed(
-    two_schools, frozen_now, synchronous, monkeypatch
+    two_schools, frozen_now, tasks_in_process, monkeypatch
 ):
     first, _ = two_schools
     _due_monday(first)
@@ -220,9 +222,9 @@ def test_a_mail_server_that_stays_down_leaves_the_reminder_failed(
 
 
 def test_the_weekly_digest_goes_to_the_authoritys_admins_once(
-    authority, portal_user, frozen_now, synchronous
+    authority, portal_user, frozen_now, tasks_in_process
 ):
-    from tests.portal.crafting import crafted_school, evaluated
+    from tests.crafting import crafted_school, evaluated
 
     school = crafted_school(authority=authority, name="TH Bản Tin")
     evaluated(school, category="incomplete")

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reports.emulation import EmulationRow, emulation_scores, ranked
+from tests.crafting import crafted_school, local, result
 from tests.factories import authority_make
-from tests.portal.crafting import crafted_school, local, result
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,10 @@
-"""Crafted schools and stored results for the portal's tests.
+"""Crafted schools and stored results for the tests of the apps that read them (portal, reports,
+reminders, opendata).
 
-The portal reads only the public schema's stored rows, so most tests make School rows without
-a schema (no clone needed) and write ObligationResult/SchoolEvaluation rows directly: that is
-the contract with the evaluation pipeline.
+Those apps read only the public schema's stored rows, so most tests make School rows without a
+schema (no clone needed) and write ObligationResult/SchoolEvaluation rows directly: that is the
+contract with the evaluation pipeline. Portal users and the frozen clock are fixtures in
+tests/conftest.py.
 """
 
 import datetime as dt
@@ -13,6 +15,7 @@ from compliance.models import ObligationResult, SchoolEvaluation
 from tenants.models import Domain, School
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+PASSWORD = "mat-khau-thu-nghiem-2026"  # every portal user's in the tests
 _n = itertools.count(1)
 
 

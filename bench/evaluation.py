@@ -12,38 +12,37 @@ PROFILES = ["diligent", "late-mondays", "forgets-monthly", "patchy", "stopped-oc
 
 
 def _schools(count: int):
-    from django.db import connection
+    from django_tenants.utils import get_public_schema_name, schema_context
 
     from demo.history import school_history_load
     from tenants.models import Authority, School
     from tenants.services.provisioning import school_provision
 
-    connection.set_schema_to_public()
-    authority, _ = Authority.objects.get_or_create(
-        code="bench-eval", defaults={"name": "Bench evaluation", "kind": "district"}
-    )
-    have = list(School.objects.filter(authority=authority).order_by("pk"))
-    for index in range(len(have), count):
-        school = school_provision(
-            authority=authority,
-            name=f"Trường TH&THCS Bench {index}",
-            levels="primary,lower_secondary",
-            domain=f"bench-eval-{index}.localhost",
-        ).school
-        school_history_load(
-            school=school,
-            profile_name=PROFILES[index % len(PROFILES)],
-            since=dt.date(2026, 8, 1),
-            log=lambda *_: None,
+    with schema_context(get_public_schema_name()):
+        authority, _ = Authority.objects.get_or_create(
+            code="bench-eval", defaults={"name": "Bench evaluation", "kind": "district"}
         )
-        have.append(school)
-    return [School.objects.select_related("authority").get(pk=s.pk) for s in have]
+        have = list(School.objects.filter(authority=authority).order_by("pk"))
+        for index in range(len(have), count):
+            school = school_provision(
+                authority=authority,
+                name=f"Trường TH&THCS Bench {index}",
+                levels="primary,lower_secondary",
+                domain=f"bench-eval-{index}.localhost",
+            ).school
+            school_history_load(
+                school=school,
+                profile_name=PROFILES[index % len(PROFILES)],
+                since=dt.date(2026, 8, 1),
+                log=lambda *_: None,
+            )
+            have.append(school)
+        return [School.objects.select_related("authority").get(pk=s.pk) for s in have]
 
 
 def _publish_to_stored(school) -> float:
     """Publish one page; wait for a real worker to store the school's new evaluation."""
     from django.conf import settings
-    from django.db import connection
     from django_tenants.utils import schema_context
     from wagtail.models import Site
 
@@ -64,7 +63,6 @@ def _publish_to_stored(school) -> float:
             home.title = f"{school.name} ·"
             started = time.monotonic()
             home.save_revision().publish()
-        connection.set_schema_to_public()
         while time.monotonic() - started < 60:
             if SchoolEvaluation.objects.get(school=school).evaluated_at > before:
                 return time.monotonic() - started

@@ -6,6 +6,7 @@ import uuid
 
 from django.core.management import call_command
 from django.db import connection
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from bench.stats import line, p50
 from tenants.models import Authority, School
@@ -43,27 +44,27 @@ def _standard_path(count: int) -> list[float]:
         started = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE SCHEMA "{name}"')
-        call_command(
-            "migrate_schemas",
-            schema_name=name,
-            tenant=True,
-            interactive=False,
-            executor="standard",
-            verbosity=0,
-        )
+        with schema_context(get_public_schema_name()):  # back in public after the migration
+            call_command(
+                "migrate_schemas",
+                schema_name=name,
+                tenant=True,
+                interactive=False,
+                executor="standard",
+                verbosity=0,
+            )
         timings.append(time.perf_counter() - started)
-        connection.set_schema_to_public()
         schema_drop(name)
     return timings
 
 
 def _clean(authority: Authority) -> None:
-    connection.set_schema_to_public()
-    for school in School.objects.filter(authority=authority):
-        schema = school.schema_name
-        school.domains.all().delete()
-        school.delete()
-        schema_drop(schema)
+    with schema_context(get_public_schema_name()):
+        for school in School.objects.filter(authority=authority):
+            schema = school.schema_name
+            school.domains.all().delete()
+            school.delete()
+            schema_drop(schema)
 
 
 def run(args) -> dict:

@@ -31,25 +31,25 @@ def reserve_purge_port() -> int:
 
 
 def _school():
-    from django.db import connection
+    from django_tenants.utils import get_public_schema_name, schema_context
 
     from tenants.models import Authority, Domain
     from tenants.services.provisioning import school_provision
 
-    connection.set_schema_to_public()
-    domain = Domain.objects.filter(domain=HOST).select_related("tenant").first()
-    if domain:
-        return domain.tenant
-    authority, _ = Authority.objects.get_or_create(
-        code="bench-serving", defaults={"name": "Bench serving", "kind": "district"}
-    )
-    school = school_provision(
-        authority=authority, name="Trường Tiểu học Bench", levels="primary", domain=HOST
-    ).school
-    from demo.history import school_content_fill
+    with schema_context(get_public_schema_name()):
+        domain = Domain.objects.filter(domain=HOST).select_related("tenant").first()
+        if domain:
+            return domain.tenant
+        authority, _ = Authority.objects.get_or_create(
+            code="bench-serving", defaults={"name": "Bench serving", "kind": "district"}
+        )
+        school = school_provision(
+            authority=authority, name="Trường Tiểu học Bench", levels="primary", domain=HOST
+        ).school
+        from demo.history import school_content_fill
 
-    school_content_fill(school=school, weeks=8)
-    return school
+        school_content_fill(school=school, weeks=8)
+        return school
 
 
 def _get(url: str, host: str) -> tuple[int, bytes, dict]:
@@ -110,7 +110,6 @@ def _gunicorn(port: int) -> subprocess.Popen:
 
 def _publish_visible_seconds(school, cache_url: str) -> float:
     """Change the home page's title, publish, poll the cache until parents see it."""
-    from django.db import connection
     from django_tenants.utils import schema_context
     from wagtail.models import Site
 
@@ -121,7 +120,6 @@ def _publish_visible_seconds(school, cache_url: str) -> float:
         home.title = f"{school.name} · {marker}"
         started = time.monotonic()
         home.save_revision().publish()
-    connection.set_schema_to_public()
     while time.monotonic() - started < 30:
         if marker.encode() in _get(cache_url + "/", HOST)[1]:
             return time.monotonic() - started

@@ -2,7 +2,8 @@
 are idempotent: evaluating a school twice stores the same rows."""
 
 from celery import shared_task
-from django.db import OperationalError, connection
+from django.db import OperationalError
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.services.evaluation import school_evaluate
 from tenants.models import School
@@ -18,19 +19,22 @@ from tenants.models import School
 )
 def evaluate_school(schema_name: str) -> None:
     """Re-evaluate one school and replace its stored results."""
-    connection.set_schema_to_public()
-    school = (
-        School.objects.real().select_related("authority").filter(schema_name=schema_name).first()
-    )
-    if school is not None:
-        school_evaluate(school=school)
+    with schema_context(get_public_schema_name()):
+        school = (
+            School.objects.real()
+            .select_related("authority")
+            .filter(schema_name=schema_name)
+            .first()
+        )
+        if school is not None:
+            school_evaluate(school=school)
 
 
 @shared_task(name="compliance.evaluate_all_schools", ignore_result=True)
 def evaluate_all_schools() -> int:
     """The nightly and at-each-deadline fan-out: one task per school (public schema)."""
-    connection.set_schema_to_public()
-    schemas = list(School.objects.real().values_list("schema_name", flat=True))
-    for schema_name in schemas:
-        evaluate_school.delay(schema_name)
-    return len(schemas)
+    with schema_context(get_public_schema_name()):
+        schemas = list(School.objects.real().values_list("schema_name", flat=True))
+        for schema_name in schemas:
+            evaluate_school.delay(schema_name)
+        return len(schemas)

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import connection
 from django.utils import timezone
-from django_tenants.utils import schema_context
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.engine import default_school_year
 from compliance.engine.localtime import LOCAL_TZ
@@ -308,27 +307,27 @@ def school_history_load(
     profile = PROFILES[profile_name]
     rng = random.Random(f"{school.code}-{profile_name}")
     start = local(since, 0)
-    connection.set_schema_to_public()
-    if school.created_at > start:
-        School.objects.filter(pk=school.pk).update(created_at=start)
-    with schema_context(school.schema_name):
-        if WeeklyPlanPage.objects.exists():
-            return 0
-        publication_history_restamp(moment=start)
-        events = _plan_events(school, profile, since, until, rng)
-        user = _editor(school)
-        for event in events:
-            with time_machine.travel(event.at, tick=False):
-                home = HomePage.objects.get()
-                event.make(home, user)
-        # Today's state: contacts, leaders, a document, this year's disclosure tree (not for a
-        # school that stopped publishing).
-        from demo.content import demo_content_create
+    with schema_context(get_public_schema_name()):
+        if school.created_at > start:
+            School.objects.filter(pk=school.pk).update(created_at=start)
+        with schema_context(school.schema_name):
+            if WeeklyPlanPage.objects.exists():
+                return 0
+            publication_history_restamp(moment=start)
+            events = _plan_events(school, profile, since, until, rng)
+            user = _editor(school)
+            for event in events:
+                with time_machine.travel(event.at, tick=False):
+                    home = HomePage.objects.get()
+                    event.make(home, user)
+            # Today's state: contacts, leaders, a document, this year's disclosure tree (not for a
+            # school that stopped publishing).
+            from demo.content import demo_content_create
 
-        if profile.stops_on is None:
-            demo_content_create(levels=school.levels, user=user)
-    log(f"  {school.name}: {len(events)} publications ({profile_name})")
-    return len(events)
+            if profile.stops_on is None:
+                demo_content_create(levels=school.levels, user=user)
+        log(f"  {school.name}: {len(events)} publications ({profile_name})")
+        return len(events)
 
 
 def authority_history_load(*, schools, since: dt.date, log=print) -> int:

@@ -12,9 +12,9 @@ from compliance.presentation import rule_title
 from reports.models import MonthlyReport
 from reports.months import MonthKey
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from tenants.hosts import site_url
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
-from tenants.services.provisioning import site_url
 
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50

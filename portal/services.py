@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, transaction
+from django.db import transaction
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from portal.models import AuthorityMembership
 from tenants.models import Authority
@@ -41,17 +42,17 @@ def authority_user_create(
             f"unknown role '{role}'; use {' or '.join(AuthorityMembership.Role.values)}"
         )
     # Authority users live in the public schema's auth tables, never in a school's.
-    connection.set_schema_to_public()
-    User = get_user_model()
-    with transaction.atomic():
-        user, created = User.objects.get_or_create(username=email, defaults={"email": email})
-        if password:
-            user.set_password(password)
-            user.save(update_fields=["password"])
-        elif created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        membership, _ = AuthorityMembership.objects.update_or_create(
-            user=user, authority=authority, defaults={"role": role}
-        )
-    return AuthorityUser(user=user, membership=membership, created=created)
+    with schema_context(get_public_schema_name()):
+        User = get_user_model()
+        with transaction.atomic():
+            user, created = User.objects.get_or_create(username=email, defaults={"email": email})
+            if password:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            elif created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            membership, _ = AuthorityMembership.objects.update_or_create(
+                user=user, authority=authority, defaults={"role": role}
+            )
+        return AuthorityUser(user=user, membership=membership, created=created)

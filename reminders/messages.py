@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from compliance.presentation import CATEGORY_VI, item_title, local_text, period_text, rule_title
 from reminders.preferences import preference_token
+from tenants.hosts import site_url
 from tenants.selectors import school_primary_host
-from tenants.services.provisioning import site_url
 
 SUBJECTS = {
     "before_due": "[Nhắc hạn] {school}: {count} mục cần đăng trước hạn",

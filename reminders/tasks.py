@@ -9,8 +9,9 @@ Beat (entries in schoolhost/schedules.py, times Asia/Ho_Chi_Minh):
 """
 
 from celery import shared_task
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django.utils import timezone
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from reminders.services import (
     SEND_ERRORS,
@@ -35,32 +36,32 @@ RETRY = {
 @shared_task(name="reminders.reminders_dispatch", ignore_result=True)
 def reminders_dispatch() -> int:
     """Fan-out (public schema): claim what is due, then one send task per school."""
-    connection.set_schema_to_public()
-    schemas = reminders_claim(now=timezone.now())
-    for schema_name in schemas:
-        reminders_send_school.delay(schema_name)
-    return len(schemas)
+    with schema_context(get_public_schema_name()):
+        schemas = reminders_claim(now=timezone.now())
+        for schema_name in schemas:
+            reminders_send_school.delay(schema_name)
+        return len(schemas)
 
 
 @shared_task(name="reminders.reminders_send_school", **RETRY)
 def reminders_send_school(schema_name: str) -> int:
-    connection.set_schema_to_public()
-    school = School.objects.select_related("authority").filter(schema_name=schema_name).first()
-    return 0 if school is None else reminders_send(school=school)
+    with schema_context(get_public_schema_name()):
+        school = School.objects.select_related("authority").filter(schema_name=schema_name).first()
+        return 0 if school is None else reminders_send(school=school)
 
 
 @shared_task(name="reminders.digests_send_weekly", ignore_result=True)
 def digests_send_weekly() -> int:
-    connection.set_schema_to_public()
-    week = digest_week(timezone.now())
-    ids = digest_authorities()
-    for authority_id in ids:
-        digest_send_authority.delay(authority_id, week)
-    return len(ids)
+    with schema_context(get_public_schema_name()):
+        week = digest_week(timezone.now())
+        ids = digest_authorities()
+        for authority_id in ids:
+            digest_send_authority.delay(authority_id, week)
+        return len(ids)
 
 
 @shared_task(name="reminders.digest_send", **RETRY)
 def digest_send_authority(authority_id: int, week: str) -> bool:
-    connection.set_schema_to_public()
-    authority = Authority.objects.filter(pk=authority_id).first()
-    return False if authority is None else digest_send(authority=authority, week=week)
+    with schema_context(get_public_schema_name()):
+        authority = Authority.objects.filter(pk=authority_id).first()
+        return False if authority is None else digest_send(authority=authority, week=week)

@@ -26,9 +26,9 @@ from compliance.presentation import item_title, rule_title
 from reports.models import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration
 from reports.months import month_has_ended, month_parse
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from tenants.hosts import site_url
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
-from tenants.services.provisioning import site_url
 
 NOT_EVALUATED = "not_evaluated"
 

@@ -7,8 +7,9 @@ once a report exists: `monthly_report_generate` creates each (authority, month) 
 """
 
 from celery import shared_task
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django.utils import timezone
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.models import SchoolEvaluation
 from reports.generation import monthly_report_generate
@@ -32,12 +33,12 @@ def authorities_with_schools() -> list[int]:
 @shared_task(name="reports.monthly_reports_generate", ignore_result=True)
 def monthly_reports_generate(month: str | None = None) -> int:
     """Fan-out (public schema): the month before today's (local) unless a month is given."""
-    connection.set_schema_to_public()
-    key = month_parse(month).key if month else previous_month(timezone.now()).key
-    ids = authorities_with_schools()
-    for authority_id in ids:
-        monthly_report_generate_for.delay(authority_id, key)
-    return len(ids)
+    with schema_context(get_public_schema_name()):
+        key = month_parse(month).key if month else previous_month(timezone.now()).key
+        ids = authorities_with_schools()
+        for authority_id in ids:
+            monthly_report_generate_for.delay(authority_id, key)
+        return len(ids)
 
 
 # Beat re-evaluates every school at 00:01; at 00:05 some may not be done yet. The report waits
@@ -65,16 +66,16 @@ def schools_evaluated_before(*, authority: Authority, moment) -> int:
 )
 def monthly_report_generate_for(self, authority_id: int, month: str) -> bool:
     """One authority's report; True when it was created by this run."""
-    connection.set_schema_to_public()
-    authority = Authority.objects.filter(pk=authority_id).first()
-    if authority is None:
-        return False
-    key = month_parse(month)
-    ended = month_start(key.shifted(1))
-    exists = MonthlyReport.objects.filter(authority=authority, month=key.key).exists()
-    stale = not exists and schools_evaluated_before(authority=authority, moment=ended)
-    if stale and self.request.retries < STALE_RETRIES:
-        raise self.retry(countdown=STALE_RETRY_SECONDS)
-    return monthly_report_generate(
-        authority=authority, month=key, requested_by="celery beat"
-    ).created
+    with schema_context(get_public_schema_name()):
+        authority = Authority.objects.filter(pk=authority_id).first()
+        if authority is None:
+            return False
+        key = month_parse(month)
+        ended = month_start(key.shifted(1))
+        exists = MonthlyReport.objects.filter(authority=authority, month=key.key).exists()
+        stale = not exists and schools_evaluated_before(authority=authority, moment=ended)
+        if stale and self.request.retries < STALE_RETRIES:
+            raise self.retry(countdown=STALE_RETRY_SECONDS)
+        return monthly_report_generate(
+            authority=authority, month=key, requested_by="celery beat"
+        ).created

@@ -5,11 +5,16 @@ must be reached however a browser, a link or a person spells its host. Hosts are
 form (lower case, A-labels: `trường.vn` → `xn--trng-rib8295b.vn`, no `www.` because django-tenants
 strips it from requests) and every request's host is brought to the same form before the
 lookup. The database refuses any other form (tenants/migrations/0003).
+
+Absolute URLs on a school's or an authority's host are written one way everywhere (`site_url`:
+provisioning's output, reports, reminders' e-mails, the open-data API, the evaluation's evidence
+links and the commands); scheme and port come from settings (SITE_URL_SCHEME, SITE_URL_PORT).
 """
 
 from urllib.parse import urlsplit
 
 import idna
+from django.conf import settings
 from django.http.request import split_domain_port
 
 from tenants.text import line_clean
@@ -72,3 +77,16 @@ def host_for_lookup(value: str | None) -> str:
         except HostError:
             return text.lower().rstrip(".")
     return domain
+
+
+def site_url(host: str, path: str = "/") -> str:
+    """Absolute URL on a school's or authority's host (scheme and port from settings)."""
+    port = f":{settings.SITE_URL_PORT}" if settings.SITE_URL_PORT else ""
+    return f"{settings.SITE_URL_SCHEME}://{host}{port}{path}"
+
+
+def site_port() -> int:
+    """The port Wagtail's Site records: it writes absolute URLs (feeds, sitemaps) from it."""
+    if settings.SITE_URL_PORT:
+        return int(settings.SITE_URL_PORT)
+    return 443 if settings.SITE_URL_SCHEME == "https" else 80

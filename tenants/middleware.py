@@ -31,6 +31,8 @@ class SchoolTenantMiddleware(TenantMainMiddleware):
         return remove_www(domain)
 
     def process_request(self, request):
+        # Every request starts in public, whatever the last one on this connection left; a reset,
+        # not a switch to undo, so not a schema_context (django-tenants' middleware does the same).
         connection.set_schema_to_public()
         try:
             hostname = self.hostname_from_request(request)

@@ -1,6 +1,7 @@
 """Background work about schools."""
 
 from celery import shared_task
+from django_tenants.utils import get_public_schema_name, schema_context
 
 
 @shared_task(name="tenants.schema_pool_refill", ignore_result=True)
@@ -15,24 +16,22 @@ def schema_pool_refill() -> int:
 def publish_scheduled_everywhere() -> int:
     """Beat, every 5 minutes: find the schools with a scheduled publish or expiry that is due
     (a few batched queries) and run Wagtail's `publish_scheduled` in each of them."""
-    from django.db import connection
     from django.utils import timezone
 
     from tenants.models import School
     from tenants.services.scheduling import schemas_with_due_schedules
 
-    connection.set_schema_to_public()
-    schemas = list(School.objects.real().active().values_list("schema_name", flat=True))
-    due = schemas_with_due_schedules(schemas, now=timezone.now())
-    for schema_name in due:
-        publish_scheduled_in_school.delay(schema_name)
-    return len(due)
+    with schema_context(get_public_schema_name()):
+        schemas = list(School.objects.real().active().values_list("schema_name", flat=True))
+        due = schemas_with_due_schedules(schemas, now=timezone.now())
+        for schema_name in due:
+            publish_scheduled_in_school.delay(schema_name)
+        return len(due)
 
 
 @shared_task(name="tenants.publish_scheduled_in_school", ignore_result=True, acks_late=True)
 def publish_scheduled_in_school(schema_name: str) -> None:
     from django.core.management import call_command
-    from django_tenants.utils import schema_context
 
     with schema_context(schema_name):
         call_command("publish_scheduled", verbosity=0)

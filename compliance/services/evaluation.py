@@ -20,9 +20,9 @@ from compliance.engine.rollup import obligation_month
 from compliance.evidence_reader import evidence_snapshot
 from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.selectors import parameter_overrides, rulesets_in_force, school_calendar
+from tenants.hosts import site_url
 from tenants.models import School
 from tenants.selectors import school_primary_host
-from tenants.services.provisioning import site_url
 
 
 @dataclass(frozen=True)

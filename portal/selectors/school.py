@@ -21,9 +21,9 @@ from portal.selectors.dashboard import TrendPoint, trend_window
 from reports.models import MonthlyReportEntry
 from reports.months import MonthKey, month_label, school_year_month_keys
 from reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score
+from tenants.hosts import site_url
 from tenants.models import School
 from tenants.selectors import school_primary_host
-from tenants.services.provisioning import site_url
 
 
 @dataclass(frozen=True)

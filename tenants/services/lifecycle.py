@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import School
 from tenants.services.pool import schema_drop
@@ -70,10 +71,10 @@ def school_delete(*, school: School, confirm: str, backup_dir: Path | None = Non
     if school.is_template:
         raise SchoolDeletionRefused("the template schema cannot be deleted")
     backup = school_backup(school=school, directory=backup_dir)
-    connection.set_schema_to_public()
-    with transaction.atomic():
-        schema_name = school.schema_name
-        school.domains.all().delete()
-        school.delete(force_drop=False)
-        schema_drop(schema_name)
-    return backup
+    with schema_context(get_public_schema_name()):
+        with transaction.atomic():
+            schema_name = school.schema_name
+            school.domains.all().delete()
+            school.delete(force_drop=False)
+            schema_drop(schema_name)
+        return backup

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tenants.utils import schema_context
+from django_tenants.utils import get_public_schema_name, schema_context
 
+from tenants.hosts import site_port, site_url
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
 from tenants.services.template import pages_publish_log, pages_publish_unlogged
@@ -53,19 +54,6 @@ class ProvisionedSchool:
         }
 
 
-def site_url(host: str, path: str = "/") -> str:
-    """Absolute URL on a school's or authority's host (scheme and port from settings)."""
-    port = f":{settings.SITE_URL_PORT}" if settings.SITE_URL_PORT else ""
-    return f"{settings.SITE_URL_SCHEME}://{host}{port}{path}"
-
-
-def site_port() -> int:
-    """The port Wagtail's Site records: it writes absolute URLs (feeds, sitemaps) from it."""
-    if settings.SITE_URL_PORT:
-        return int(settings.SITE_URL_PORT)
-    return 443 if settings.SITE_URL_SCHEME == "https" else 80
-
-
 def school_provision(
     *,
     authority: Authority | None,
@@ -83,48 +71,48 @@ def school_provision(
     capitals or in Unicode): `school_input_validate` brings it to the stored form first.
     """
     started = time.perf_counter()
-    connection.set_schema_to_public()
-    checked = school_input_validate(
-        authority=authority,
-        name=name,
-        levels=levels,
-        domain=domain,
-        code=code,
-        schema_name=schema_name,
-        principal_email=principal_email,
-    )
-    name, levels, domain = checked.name, checked.levels, checked.domain
-    code, schema_name, principal_email = checked.code, checked.schema_name, checked.principal_email
-    with transaction.atomic():
-        source = "pool" if pool.pool_claim(schema_name=schema_name) else "clone"
-        if source == "clone":
-            pool.schema_clone_from_template(schema_name)
-        school = School.objects.create(
-            schema_name=schema_name,
-            name=name,
-            code=code,
-            levels=levels,
+    with schema_context(get_public_schema_name()):
+        checked = school_input_validate(
             authority=authority,
-            principal_email=principal_email or "",
-            serves_meals=serves_meals,
+            name=name,
+            levels=levels,
+            domain=domain,
+            code=code,
+            schema_name=schema_name,
+            principal_email=principal_email,
         )
-        Domain.objects.create(domain=domain, tenant=school, is_primary=True)
-        with schema_context(schema_name):
-            _site_set_up(school=school, domain=domain)
-            principal = _principal_create(email=principal_email) if principal_email else None
-            set_password_url = _set_password_url(principal, domain) if principal else None
-        connection.set_schema_to_public()
-        transaction.on_commit(_pool_refill_later)
-    return ProvisionedSchool(
-        school=school,
-        domain=domain,
-        url=site_url(domain),
-        admin_url=site_url(domain, "/admin/"),
-        principal_username=principal.get_username() if principal else None,
-        set_password_url=set_password_url,
-        source=source,
-        seconds=time.perf_counter() - started,
-    )
+        name, levels, domain = checked.name, checked.levels, checked.domain
+        code, schema_name = checked.code, checked.schema_name
+        principal_email = checked.principal_email
+        with transaction.atomic():
+            source = "pool" if pool.pool_claim(schema_name=schema_name) else "clone"
+            if source == "clone":
+                pool.schema_clone_from_template(schema_name)
+            school = School.objects.create(
+                schema_name=schema_name,
+                name=name,
+                code=code,
+                levels=levels,
+                authority=authority,
+                principal_email=principal_email or "",
+                serves_meals=serves_meals,
+            )
+            Domain.objects.create(domain=domain, tenant=school, is_primary=True)
+            with schema_context(schema_name):
+                _site_set_up(school=school, domain=domain)
+                principal = _principal_create(email=principal_email) if principal_email else None
+                set_password_url = _set_password_url(principal, domain) if principal else None
+            transaction.on_commit(_pool_refill_later)
+        return ProvisionedSchool(
+            school=school,
+            domain=domain,
+            url=site_url(domain),
+            admin_url=site_url(domain, "/admin/"),
+            principal_username=principal.get_username() if principal else None,
+            set_password_url=set_password_url,
+            source=source,
+            seconds=time.perf_counter() - started,
+        )
 
 
 def _site_set_up(*, school: School, domain: str) -> None:

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 
 from demo.data import DEMO_PASSWORD
 from demo.loading import demo_load
-from tenants.services.provisioning import site_url
+from tenants.hosts import site_url
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from portal.models import AuthorityMembership
 from portal.services import AuthorityUserError, authority_user_create
+from tenants.hosts import site_url
 from tenants.selectors import authority_by_code
-from tenants.services.provisioning import site_url
 
 
 class Command(BaseCommand):

@@ -198,12 +198,10 @@ def _site_root_path() -> str:
 
 
 def _tombstone_items(taken_at: dt.datetime) -> list[EvidenceItem]:
-    try:
-        tombstones = apps.get_model("sitepages", "EvidenceTombstone")
-    except LookupError:
-        return []
+    from sitepages.models import EvidenceTombstone
+
     items = []
-    for tombstone in tombstones.objects.filter(deleted_at__lte=taken_at):
+    for tombstone in EvidenceTombstone.objects.filter(deleted_at__lte=taken_at):
         items.extend(evidence_items_from_json(tombstone.items))
     return items
 

@@ -1,9 +1,11 @@
 """What is due: the periodic pages a school publishes, and which ones it needs now.
 
 Each `PeriodKind` names a page type, the section it lives in and how its period is written
-(`period_key` ↔ the page's period fields). `due_rows` lists the periods the dashboard offers for
-a given day, computed from the calendar (RULES.md) until the compliance engine supplies real
-deadlines and school calendars. Kind codes are the rule ids of RULES.md.
+(`period_key` ↔ the page's period fields). `due_rows` lists the periods the editor's "Việc cần
+làm" panel offers for a given day, from the plain calendar (RULES.md); the engine's view, with
+each authority's school calendar and deadlines, is the compliance panel's
+(compliance/admin_panel.py, fed by stored results). That these two can disagree is tracked by the
+compliance-trust issue. Kind codes are the rule ids of RULES.md.
 """
 
 import datetime as dt

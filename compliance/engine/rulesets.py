@@ -108,9 +108,6 @@ class RuleSetInForce(NamedTuple):
     effective_from: date
     effective_to: date | None = None
 
-    def in_force_on(self, day: date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
-
 
 class RuleSetError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:

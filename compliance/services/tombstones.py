@@ -1,7 +1,6 @@
 """Keep a deleted evidence page's history: Wagtail deletes its revisions with it, and the
 retention rule (disclosure content must stay online five years) needs to know what went."""
 
-from django.apps import apps
 from django.utils import timezone
 
 from compliance.evidence_reader import (
@@ -11,6 +10,7 @@ from compliance.evidence_reader import (
     items_from_history,
     page_events,
 )
+from sitepages.models import EvidenceTombstone
 
 
 def evidence_tombstone_write(*, page) -> bool:
@@ -18,16 +18,14 @@ def evidence_tombstone_write(*, page) -> bool:
     page_type = page.specific_class.__name__ if page.specific_class else ""
     if page_type not in EVIDENCE_FIELDS:
         return False
-    try:
-        Tombstone = apps.get_model("sitepages", "EvidenceTombstone")
-    except LookupError:  # sites built before tombstones existed
-        return True
-    if Tombstone.objects.filter(page_id=page.pk).exists():
+    if EvidenceTombstone.objects.filter(page_id=page.pk).exists():
         return True
     now = timezone.now()
     events = [*page_events(page_ids=[page.pk]).get(page.pk, []), (now, DELETE, None)]
     items = items_from_history(
         page_id=page.pk, page_type=page_type, title=page.title, url="", events=events
     )
-    Tombstone.objects.create(page_id=page.pk, items=evidence_items_to_json(items), deleted_at=now)
+    EvidenceTombstone.objects.create(
+        page_id=page.pk, items=evidence_items_to_json(items), deleted_at=now
+    )
     return True

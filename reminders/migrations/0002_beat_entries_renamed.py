@@ -4,15 +4,22 @@ entries' names change, so a database made before the move keeps its schedule wit
 
 from django.db import migrations
 
-RENAMED = {('compliance: reminders', 'compliance.reminders_dispatch'): ('reminders: reminders', 'reminders.reminders_dispatch'), ('compliance: weekly digest', 'compliance.digests_send_weekly'): ('reminders: weekly digest', 'reminders.digests_send_weekly')}
+# Beat entries: name before → name after. The tasks kept their function names; only the prefix
+# changes from `compliance.` to `reminders.`.
+RENAMED = {
+    "compliance: reminders": "reminders: reminders",
+    "compliance: weekly digest": "reminders: weekly digest",
+}
+TASKS = ["reminders_dispatch", "reminders_send_school", "digests_send_weekly", "digest_send"]
 
 
 def rename(apps, schema_editor, *, backwards=False):
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    for (old_name, old_task), (new_name, new_task) in RENAMED.items():
-        if backwards:
-            (old_name, old_task), (new_name, new_task) = (new_name, new_task), (old_name, old_task)
-        PeriodicTask.objects.filter(task=old_task).update(task=new_task)
+    old_prefix, new_prefix = ("reminders", "compliance") if backwards else ("compliance", "reminders")
+    for task in TASKS:
+        PeriodicTask.objects.filter(task=f"{old_prefix}.{task}").update(task=f"{new_prefix}.{task}")
+    for before, after in RENAMED.items():
+        old_name, new_name = (after, before) if backwards else (before, after)
         if PeriodicTask.objects.filter(name=new_name).exists():
             PeriodicTask.objects.filter(name=old_name).delete()
         else:

@@ -7,10 +7,13 @@
   late gets one alert; older history (e.g. on the first deployment) does not flood inboxes.
 - MAX_ATTEMPTS: a message that failed this often is left as "failed" in the log.
 - GROUPS: the groups (in a school's schema) whose members with an address get reminders: the
-  school site's editor and principal groups (sitepages.roles) and Wagtail's default groups.
+  school site's editor and principal roles (sitepages.roles; the stock Wagtail groups are
+  removed from every school by sitepages' migration 0003).
 """
 
 from django.conf import settings
+
+from sitepages.roles import EDITOR_GROUP, PRINCIPAL_GROUP
 
 DEFAULTS = {
     "WEEKLY_WEEKDAY": 4,
@@ -18,7 +21,7 @@ DEFAULTS = {
     "DAYS_BEFORE": 3,
     "LATE_WINDOW_DAYS": 7,
     "MAX_ATTEMPTS": 6,
-    "GROUPS": ("Biên tập viên", "Hiệu trưởng", "Editors", "Moderators"),
+    "GROUPS": (EDITOR_GROUP, PRINCIPAL_GROUP),
 }
 
 

@@ -10,7 +10,7 @@ school's.
 from django.conf import settings
 from django.db import connection
 
-from tenants.services.provisioning import site_url
+from tenants.hosts import site_url
 
 
 def school_admin_base_url() -> str:

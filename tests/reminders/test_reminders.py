@@ -15,13 +15,14 @@ from reminders import tasks
 from reminders.models import DigestLog, ReminderLog
 from reminders.preferences import preference_save, preference_token
 from reminders.selectors import opens_at
+from sitepages.roles import EDITOR_GROUP
 from tests.crafting import local, result
 from tests.factories import school_make
 
 pytestmark = pytest.mark.django_db
 
 
-def _editor(school, email, group="Editors"):
+def _editor(school, email, group=EDITOR_GROUP):
     with schema_context(school.schema_name):
         user = get_user_model().objects.create_user(username=email, email=email)
         user.groups.add(Group.objects.get_or_create(name=group)[0])

@@ -1,4 +1,5 @@
-"""Compile the project's gettext catalogues (locale/*/LC_MESSAGES/*.po → .mo), checking them first.
+"""Compile the project's gettext catalogues (locale/*/LC_MESSAGES/*.po and each app's
+<app>/locale/*/LC_MESSAGES/*.po → .mo), checking them first.
 
 Pure Python (polib, pinned in requirements.lock), so `make` needs no GNU gettext on the machine.
 Like `msgfmt --check-format`, a translation with a placeholder its msgid lacks (`%(title)s`,
@@ -78,7 +79,9 @@ def catalogue_problems(path: Path) -> list[str]:
 def catalogues(arguments: list[str]) -> list[Path]:
     if arguments:
         return [Path(argument) for argument in arguments]
-    return sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po"))
+    return sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po")) + sorted(
+        ROOT.glob("*/locale/*/LC_MESSAGES/*.po")
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -22,7 +22,9 @@ def _compiler():
 
 def test_every_translation_keeps_its_placeholders():
     compiler = _compiler()
-    catalogues = sorted(REPO.glob("locale/*/LC_MESSAGES/*.po"))
+    catalogues = sorted(REPO.glob("locale/*/LC_MESSAGES/*.po")) + sorted(
+        REPO.glob("*/locale/*/LC_MESSAGES/*.po")
+    )
     assert {path.name for path in catalogues} >= {"django.po", "djangojs.po"}
     assert [p for path in catalogues for p in compiler.catalogue_problems(path)] == []
 

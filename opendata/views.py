@@ -67,7 +67,11 @@ def index(request):
                     "url": request.build_absolute_uri(reverse("opendata:results"))
                     + "?month=YYYY-MM",
                     "description": "Kết quả một tháng của từng trường: xếp loại (did_not_update, incomplete, irregular, compliant), điểm (tỷ lệ đúng hạn có trọng số, %), số mục theo trạng thái và từng nghĩa vụ (hạn, trạng thái, thời điểm đăng, số giây trễ, liên kết minh chứng).",
-                    "parameters": ["month (bắt buộc, YYYY-MM)", "page", "page_size"],
+                    "parameters": [
+                        "month (bắt buộc: tháng/năm như 10/2026, hoặc YYYY-MM)",
+                        "page",
+                        "page_size",
+                    ],
                 },
                 {
                     "path": reverse("opendata:reports"),

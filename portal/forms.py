@@ -77,15 +77,24 @@ class DashboardFilterForm(forms.Form):
 
 
 class ReportGenerateForm(forms.Form):
-    thang = forms.CharField(label="Tháng (YYYY-MM)", max_length=7)
+    """The month as people write it (`10/2026`; `2026-10` is accepted too)."""
+
+    thang = forms.CharField(label="Tháng (tháng/năm, ví dụ 10/2026)", max_length=20)
+
+    def __init__(self, *args, month=None, **kwargs):
+        from reports.months import month_typed
+
+        super().__init__(*args, **kwargs)
+        if month is not None:
+            self.initial["thang"] = month_typed(month)
 
     def clean_thang(self):
         from reports.months import month_parse
 
         try:
             return month_parse(self.cleaned_data["thang"])
-        except ValueError:
-            raise forms.ValidationError("Tháng phải có dạng YYYY-MM, ví dụ 2026-10.") from None
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
 
 
 class ReportPublishForm(forms.Form):

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 from compliance.engine.localtime import LOCAL_TZ, local_date
-from compliance.engine.periods import MonthKey, parse_period_key, school_year_of
+from compliance.engine.periods import MonthKey, school_year_of
+from tenants.dates import month_format, month_parse_parts
 
 
 def month_parse(value: str) -> MonthKey:
-    """`2026-10` → MonthKey; anything else raises ValueError with a message for people."""
-    try:
-        key = parse_period_key((value or "").strip())
-    except ValueError:
-        key = None
-    if not isinstance(key, MonthKey):
-        raise ValueError(f"invalid month '{value}': expected YYYY-MM, e.g. 2026-10")
-    return key
+    """A month as people type it (`10/2026`, `Tháng 10/2026`) or as machines do (`2026-10`)
+    → MonthKey; anything else raises tenants.dates.DateInputError (a ValueError) whose text is
+    one Vietnamese sentence with an example."""
+    year, month = month_parse_parts(value)
+    return MonthKey(year, month)
+
+
+def month_typed(month: MonthKey) -> str:
+    """What a month input shows (`10/2026`); month_parse reads it back."""
+    return month_format(month.year, month.month)
 
 
 def month_of(moment: dt.datetime) -> MonthKey:

@@ -85,7 +85,7 @@ def report_admin_list(request):
         "portal/report_admin_list.html",
         {
             "reports": all_reports(authority=authority),
-            "form": ReportGenerateForm(initial={"thang": previous_month(timezone.now()).key}),
+            "form": ReportGenerateForm(month=previous_month(timezone.now())),
         },
     )
 

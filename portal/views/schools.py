@@ -8,7 +8,7 @@ from portal.permissions import portal_member_required
 from portal.selectors.school import school_detail
 from portal.selectors.scope import school_in_scope
 from portal.views.common import portal_render
-from reports.months import month_label, month_of, month_parse
+from reports.months import month_label, month_of, month_parse, month_typed
 from tenants.models import Level
 
 LEVEL_LABELS = dict(Level.choices)
@@ -23,8 +23,8 @@ def school(request, code: str):
     bad_month = ""
     try:
         month = month_parse(request.GET["thang"]) if request.GET.get("thang") else month_of(now)
-    except ValueError:
-        bad_month, month = request.GET["thang"], month_of(now)
+    except ValueError as error:
+        bad_month, month = str(error), month_of(now)
     detail = school_detail(school=school, month=month, now=now)
     return portal_render(
         request,
@@ -34,6 +34,7 @@ def school(request, code: str):
             "school": school,
             "levels": ", ".join(str(LEVEL_LABELS.get(lv, lv)) for lv in school.levels),
             "month_label": month_label(month),
+            "month_typed": month_typed(month),
             "previous_month": month.shifted(-1).key,
             "next_month": month.shifted(1).key if month < month_of(now) else "",
             "bad_month": bad_month,

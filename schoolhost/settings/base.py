@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from tenants import dates
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-insecure-schoolhost-key")
@@ -150,7 +152,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# Dates are read and typed dd/mm/yyyy [HH:MM] in Vietnamese and in English (never mm/dd), ISO
+# still accepted: the format modules in schoolhost/formats/ apply to every form (the admin's
+# date picker included); the settings below are the fallback outside any language.
+FORMAT_MODULE_PATH = ["schoolhost.formats"]
+DATE_INPUT_FORMATS = dates.DATE_INPUT_FORMATS
+TIME_INPUT_FORMATS = dates.TIME_INPUT_FORMATS
+DATETIME_INPUT_FORMATS = dates.DATETIME_INPUT_FORMATS
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
@@ -180,8 +188,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAILADMIN_USER_LOGIN_FORM = "sitepages.forms.SchoolLoginForm"
-WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# What the admin's date picker writes into a field (and the field shows); parsed back by the
+# format modules' input formats above.
+WAGTAIL_DATE_FORMAT = dates.DATE_FORMAT
+WAGTAIL_DATETIME_FORMAT = dates.DATETIME_FORMAT
+WAGTAIL_TIME_FORMAT = dates.TIME_FORMAT
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Celery (tenant-schemas-celery carries the sender's schema to the worker)

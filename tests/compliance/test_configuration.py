@@ -159,11 +159,30 @@ def test_configuration_commands_and_their_errors(province_and_district):
         breaks=["2027-02-08:tet", "2027-02-15:tet"],
     )
     assert school_calendar(district).year(2026).s2_first == dt.date(2027, 1, 25)
-    with pytest.raises(CommandError, match="FIRST:LAST"):
+    # Days as people write them, day first.
+    call_command(
+        "set_school_calendar",
+        authority=district.code,
+        year=2026,
+        semester1="07/09/2026:15/01/2027",
+        semester2="1/2/2027:28/05/2027",
+        breaks=["08/02/2027:tet"],
+    )
+    calendar = school_calendar(district).year(2026)
+    assert (calendar.s1_first, calendar.s2_first) == (dt.date(2026, 9, 7), dt.date(2027, 2, 1))
+    with pytest.raises(CommandError, match="NGÀY-ĐẦU:NGÀY-CUỐI, ví dụ 07/09/2026:15/01/2027"):
         call_command(
             "set_school_calendar",
             authority=district.code,
             year=2026,
             semester1="7/9/2026",
             semester2="2027-01-25:2027-05-28",
+        )
+    with pytest.raises(CommandError, match="--semester2: “01/25/2027” không phải là một ngày"):
+        call_command(
+            "set_school_calendar",
+            authority=district.code,
+            year=2026,
+            semester1="07/09/2026:15/01/2027",
+            semester2="01/25/2027:28/05/2027",
         )

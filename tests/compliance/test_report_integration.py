@@ -7,6 +7,7 @@ import json
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django_tenants.utils import schema_context
 
 from compliance.engine.localtime import LOCAL_TZ
@@ -169,3 +170,11 @@ def test_a_scheduled_page_counts_from_when_it_actually_went_live(october_school)
     judged = find(report(school, "2026-10-13T08:00"), "weekly-plan", "2026-W42")
     assert judged["status"] == "on_time"
     assert judged["satisfied_at"].startswith("2026-10-12T00:05")
+
+
+def test_the_moment_is_typed_day_first_or_iso_and_bad_ones_are_explained(october_school):
+    assert report(october_school, "14/10/2026 08:00") == report(october_school, "2026-10-14T08:00")
+    with pytest.raises(CommandError, match="--at: “10/14/2026 08:00” không phải là một thời điểm"):
+        report(october_school, "10/14/2026 08:00")
+    with pytest.raises(CommandError, match="là thời điểm trong tương lai"):
+        report(october_school, "01/01/2099 08:00")

@@ -56,3 +56,19 @@ def test_diligent_and_stopped_schools_get_the_history_their_profile_says(authori
         late_or_missing = school_evaluate(school=stopped).summary
     assert on_time["on_time"] > late_or_missing["on_time"]
     assert late_or_missing["missing"] > on_time["missing"]
+
+
+@pytest.mark.parametrize(
+    ("since", "message"),
+    [
+        ("08/01/2026x", "--since: “08/01/2026x” không phải là một ngày hợp lệ"),
+        ("31/02/2026", "hãy ghi ngày/tháng/năm, ví dụ 29/11/2026"),
+        ("01/01/2099", "--since: 01/01/2099 là ngày trong tương lai."),
+    ],
+)
+def test_load_demo_history_explains_a_bad_since_day(authority, since, message):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("load_demo_history", authority=authority.code, since=since)

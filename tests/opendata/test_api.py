@@ -72,9 +72,19 @@ def test_results_of_a_month(client, authority, frozen_now):
     assert late["late_by_seconds"] == 20 * 3600 and late["evidence"][0].startswith("http://")
 
 
+@pytest.mark.parametrize("typed", ["10/2026", "2026-10"])
+def test_results_take_the_month_as_people_or_machines_write_it(
+    client, authority, frozen_now, typed
+):
+    month_of_each_category(authority)
+    response, data = _get(client, authority, "/api/v1/results/", month=typed)
+    assert response.status_code == 200 and data["month"] == "2026-10"
+    assert data["count"] == 4
+
+
 def test_results_need_a_valid_month(client, authority):
     response, data = _get(client, authority, "/api/v1/results/", month="tháng 10")
-    assert response.status_code == 400 and "expected YYYY-MM" in data["error"]
+    assert response.status_code == 400 and "hãy ghi tháng/năm, ví dụ 11/2026" in data["error"]
     assert _get(client, authority, "/api/v1/results/")[0].status_code == 400
 
 

@@ -188,9 +188,13 @@ def test_every_changing_view_is_guarded_by_the_admin_check():
 def test_admins_can_do_what_inspectors_cannot(portal_client, authority, frozen_now):
     month_of_each_category(authority)
     client = portal_client(authority, "admin")
-    response = client.post("/quan-ly/bao-cao/tao/", {"thang": "2026-10"})
+    form = client.get("/quan-ly/bao-cao/").text
+    assert 'name="thang" value="10/2026"' in form  # last month, as people write it
+    response = client.post("/quan-ly/bao-cao/tao/", {"thang": "10/2026"})
     assert response.status_code == 302
     assert MonthlyReport.objects.filter(authority=authority, month="2026-10").exists()
+    response = client.post("/quan-ly/bao-cao/tao/", {"thang": "10/26"}, follow=True)
+    assert "hãy ghi tháng/năm, ví dụ 11/2026" in response.text
 
 
 def test_create_authority_user_command(client, authority, capsys):

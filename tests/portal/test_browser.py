@@ -98,9 +98,10 @@ def test_an_admin_logs_in_filters_opens_a_school_and_downloads_the_xlsx(
     page.get_by_role("link", name=schools["incomplete"].name).click()
     page.wait_for_url(f"**/truong/{schools['incomplete'].code}/")
     assert page.get_by_role("heading", level=1).inner_text() == schools["incomplete"].name
-    page.get_by_label("Tháng (YYYY-MM)").fill("2026-10")
+    page.get_by_label("Tháng (tháng/năm)").fill("10/2026")
     page.get_by_role("button", name="Xem").click()
-    page.wait_for_url("**thang=2026-10")
+    page.wait_for_url("**thang=10%2F2026")
+    assert page.get_by_label("Tháng (tháng/năm)").input_value() == "10/2026"
     assert "Lịch công tác tuần" in page.locator("table").first.inner_text()
     assert _axe_serious(page) == []
 

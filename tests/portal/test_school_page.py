@@ -77,7 +77,21 @@ def test_a_bad_month_falls_back_to_the_current_one_with_a_notice(
     portal_client, authority, school, frozen_now
 ):
     page = portal_client(authority).get(f"/truong/{school.code}/", {"thang": "2026-13"}).text
-    assert "không hợp lệ" in page and "Các nghĩa vụ tháng 11/2026" in page
+    assert "không phải là một tháng hợp lệ: hãy ghi tháng/năm, ví dụ 11/2026" in page
+    assert "Các nghĩa vụ tháng 11/2026" in page
+
+
+@pytest.mark.parametrize("typed", ["10/2026", "Tháng 10/2026", "2026-10"])
+def test_the_month_input_shows_and_reads_month_slash_year(
+    portal_client, authority, school, frozen_now, typed
+):
+    client = portal_client(authority)
+    page = client.get(f"/truong/{school.code}/").text
+    assert 'name="thang" type="text" inputmode="numeric" value="11/2026"' in page
+    page = client.get(f"/truong/{school.code}/", {"thang": typed}).text
+    assert "Các nghĩa vụ tháng 10/2026" in page and "không hợp lệ" not in page
+    # What the input shows, it reads back.
+    assert 'value="10/2026"' in page
 
 
 def test_another_authoritys_school_is_not_found(portal_client, authority, frozen_now):

@@ -34,12 +34,21 @@ def test_monthly_report_command(authority, frozen_now, tmp_path, capsys):
     assert MonthlyReport.objects.get().generations.count() == 1
 
 
+def test_monthly_report_command_reads_the_month_as_people_write_it(authority, frozen_now, capsys):
+    month_of_each_category(authority)
+    call_command("monthly_report", authority=authority.code, month="10/2026")
+    assert "2026-10" in capsys.readouterr().out
+    call_command("monthly_report", authority=authority.code, month="Tháng 10/2026")
+    assert "already generated, unchanged" in capsys.readouterr().out
+    assert MonthlyReport.objects.get().month == "2026-10"
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
         ({"authority": "khong-ton-tai", "month": "2026-10"}, "unknown authority 'khong-ton-tai'"),
-        ({"month": "2026-13"}, "invalid month '2026-13': expected YYYY-MM"),
-        ({"month": "10/2026"}, "invalid month '10/2026'"),
+        ({"month": "2026-13"}, "--month: “2026-13” không phải là một tháng hợp lệ"),
+        ({"month": "10/26"}, "hãy ghi tháng/năm, ví dụ 11/2026"),
         ({"month": "2026-11"}, "month 2026-11 has not ended yet"),
         ({"month": "2026-10", "regenerate": True}, "needs a reason"),
     ],

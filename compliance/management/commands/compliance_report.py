@@ -4,24 +4,23 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from compliance.engine.localtime import LOCAL_TZ
 from compliance.presentation import report_table
 from compliance.services.evaluation import school_obligations
+from tenants.dates import DateInputError, datetime_parse
 from tenants.selectors import school_by_schema_or_domain
 
 
 def parse_moment(value: str) -> dt.datetime:
-    """`2026-11-23T10:00` (local time) or with an explicit offset; a clear error otherwise."""
+    """`23/11/2026 10:00` or `2026-11-23T10:00` (local time), or ISO with an explicit offset;
+    a Vietnamese CommandError otherwise, or when the moment is still to come."""
     try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(
-            f"--at: '{value}' is not a date-time; use e.g. 2026-11-23T10:00 (local time)"
-        ) from exc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=LOCAL_TZ)
+        moment = datetime_parse(value)
+    except DateInputError as exc:
+        raise CommandError(f"--at: {exc}") from exc
     if moment > timezone.now():
-        raise CommandError(f"--at: {value} is in the future; evidence is known only up to now")
+        raise CommandError(
+            f"--at: {value} là thời điểm trong tương lai; minh chứng chỉ biết đến hiện tại."
+        )
     return moment
 
 
@@ -33,7 +32,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--school", required=True, help="schema name, code or host name")
-        parser.add_argument("--at", help="local date-time, e.g. 2026-11-23T10:00 (default: now)")
+        parser.add_argument(
+            "--at",
+            help="local date-time, e.g. '23/11/2026 10:00' or 2026-11-23T10:00 (default: now)",
+        )
         parser.add_argument("--format", choices=["table", "json"], default="table")
         parser.add_argument("--lang", choices=["vi", "en"], default="vi")
 

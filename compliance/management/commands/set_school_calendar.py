@@ -3,16 +3,21 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 
 from compliance.services.configuration import ConfigurationError, calendar_year_set
+from tenants.dates import DateInputError, date_parse
 from tenants.selectors import authority_by_code
 
 
 def _span(value: str, option: str) -> tuple[dt.date, dt.date]:
-    try:
-        first, last = (dt.date.fromisoformat(part) for part in value.split(":"))
-    except ValueError as exc:
+    """`07/09/2026:15/01/2027` (or ISO days) → (first, last); a Vietnamese CommandError else."""
+    parts = value.split(":")
+    if len(parts) != 2:
         raise CommandError(
-            f"{option}: '{value}' is not FIRST:LAST, e.g. 2026-09-07:2027-01-15"
-        ) from exc
+            f"{option}: “{value}” phải có dạng NGÀY-ĐẦU:NGÀY-CUỐI, ví dụ 07/09/2026:15/01/2027."
+        )
+    try:
+        first, last = (date_parse(part) for part in parts)
+    except DateInputError as exc:
+        raise CommandError(f"{option}: {exc}") from exc
     return first, last
 
 
@@ -25,14 +30,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--authority", required=True)
         parser.add_argument("--year", type=int, required=True, help="first year, e.g. 2026")
-        parser.add_argument("--semester1", required=True, help="FIRST:LAST teaching day")
-        parser.add_argument("--semester2", required=True, help="FIRST:LAST teaching day")
+        parser.add_argument(
+            "--semester1", required=True, help="FIRST:LAST teaching day, e.g. 07/09/2026:15/01/2027"
+        )
+        parser.add_argument(
+            "--semester2", required=True, help="FIRST:LAST teaching day, e.g. 19/01/2027:31/05/2027"
+        )
         parser.add_argument(
             "--break",
             action="append",
             default=[],
             dest="breaks",
-            help="MONDAY:LABEL (tet, mid_term, exam_review, other); repeatable",
+            help="MONDAY:LABEL, e.g. 08/02/2027:tet (tet, mid_term, exam_review, other); repeatable",
         )
 
     def handle(self, *args, authority, year, semester1, semester2, breaks, **options):
@@ -43,9 +52,11 @@ class Command(BaseCommand):
         for value in breaks:
             monday, _, label = value.partition(":")
             try:
-                weeks.append((dt.date.fromisoformat(monday), label or "other"))
-            except ValueError as exc:
-                raise CommandError(f"--break: '{value}' is not MONDAY:LABEL") from exc
+                weeks.append((date_parse(monday), label or "other"))
+            except DateInputError as exc:
+                raise CommandError(
+                    f"--break: {exc} (dạng THỨ-HAI:NHÃN, ví dụ 08/02/2027:tet)"
+                ) from exc
         try:
             calendar_year_set(
                 authority=found,

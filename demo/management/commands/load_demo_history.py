@@ -1,9 +1,9 @@
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from compliance.services.evaluation import school_evaluate
 from demo.history import authority_history_load, demo_reports_publish
+from tenants.dates import DateInputError, date_parse
 from tenants.models import School
 from tenants.selectors import authority_by_code
 
@@ -17,18 +17,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--authority", required=True)
-        parser.add_argument("--since", required=True, help="YYYY-MM-DD, e.g. 2026-08-01")
+        parser.add_argument(
+            "--since", required=True, help="dd/mm/yyyy or yyyy-mm-dd, e.g. 01/08/2026"
+        )
 
     def handle(self, *args, authority, since, **options):
         found = authority_by_code(authority)
         if found is None:
             raise CommandError(f"--authority: unknown authority code '{authority}'")
         try:
-            start = dt.date.fromisoformat(since)
-        except ValueError as exc:
-            raise CommandError(f"--since: '{since}' is not a date like 2026-08-01") from exc
-        if start > dt.date.today():
-            raise CommandError("--since is in the future")
+            start = date_parse(since)
+        except DateInputError as exc:
+            raise CommandError(f"--since: {exc}") from exc
+        if start > timezone.localdate():
+            raise CommandError(f"--since: {since} là ngày trong tương lai.")
         schools = list(School.objects.real().filter(authority=found).order_by("name"))
         count = authority_history_load(schools=schools, since=start, log=self.stdout.write)
         # Re-read: loading the history moved each school's joining date back to --since.

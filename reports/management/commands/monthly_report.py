@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--authority", required=True, help="the authority's code")
-        parser.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-10")
+        parser.add_argument("--month", required=True, help="month/year or YYYY-MM, e.g. 10/2026")
         parser.add_argument("--format", choices=FORMATS, help="write the report in this format")
         parser.add_argument("--output", help="file to write (default: standard output)")
         parser.add_argument("--regenerate", action="store_true", help="rebuild an existing report")
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         try:
             month = month_parse(options["month"])
         except ValueError as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(f"--month: {exc}") from exc
         fmt, output = options["format"], options["output"]
         if fmt in BINARY and not output and sys.stdout.isatty():
             raise CommandError(f"--format {fmt} is binary: give --output FILE")

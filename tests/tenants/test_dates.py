@@ -1,0 +1,137 @@
+"""Dates as people in Vietnam type them: day first, ISO still accepted, never month first.
+
+Pure functions (tenants/dates.py) and the format modules every form uses, in Vietnamese and in
+English (an editor may choose English for the admin).
+"""
+
+import datetime as dt
+
+import pytest
+from django import forms
+from django.utils import formats, translation
+
+from tenants.dates import (
+    LOCAL_TZ,
+    DateInputError,
+    date_format,
+    date_parse,
+    datetime_format,
+    datetime_parse,
+    month_format,
+    month_parse_parts,
+)
+
+
+@pytest.mark.parametrize(
+    "typed", ["29/11/2026", "29-11-2026", "29.11.2026", "2026-11-29", " 29/11/2026 "]
+)
+def test_a_day_is_read_day_first_or_iso(typed):
+    assert date_parse(typed) == dt.date(2026, 11, 29)
+
+
+def test_an_ambiguous_day_is_day_first():
+    assert date_parse("05/12/2026") == dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("typed", ["11/29/2026", "31/11/2026", "05/12/26", "", "hôm nay", None])
+def test_what_is_not_a_day_gets_one_vietnamese_sentence(typed):
+    with pytest.raises(DateInputError) as error:
+        date_parse(typed)
+    assert "ngày/tháng/năm" in str(error.value)
+    assert "29/11/2026" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "29/11/2026 08:30",
+        "29/11/2026 8:30",
+        "29/11/2026 08:30:00",
+        "29/11/2026 8h30",
+        "08:30 29/11/2026",
+        "29-11-2026 08:30",
+        "2026-11-29 08:30",
+        "2026-11-29T08:30",
+        "2026-11-29T01:30:00+00:00",
+    ],
+)
+def test_a_moment_is_local_time_day_first(typed):
+    moment = datetime_parse(typed)
+    assert moment == dt.datetime(2026, 11, 29, 8, 30, tzinfo=LOCAL_TZ)
+
+
+def test_an_ambiguous_moment_is_day_first_and_a_day_alone_is_its_midnight():
+    assert datetime_parse("05/12/2026 07:00") == dt.datetime(2026, 12, 5, 7, tzinfo=LOCAL_TZ)
+    assert datetime_parse("05/12/2026") == dt.datetime(2026, 12, 5, tzinfo=LOCAL_TZ)
+
+
+@pytest.mark.parametrize("typed", ["11/29/2026 08:30", "29/11/2026 25:00", "ngày mai", ""])
+def test_what_is_not_a_moment_gets_one_vietnamese_sentence(typed):
+    with pytest.raises(DateInputError) as error:
+        datetime_parse(typed)
+    assert "29/11/2026 08:30" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["11/2026", "1/2026", "Tháng 11/2026", "tháng 11/2026", "T11/2026", "2026-11", "11-2026"],
+)
+def test_a_month_is_read_as_written(typed):
+    expected = (2026, 1) if typed == "1/2026" else (2026, 11)
+    assert month_parse_parts(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["13/2026", "2026-13", "2026-W49", "11/26", "", "tháng mười"])
+def test_what_is_not_a_month_gets_one_vietnamese_sentence(typed):
+    with pytest.raises(DateInputError) as error:
+        month_parse_parts(typed)
+    assert "tháng/năm" in str(error.value) and "11/2026" in str(error.value)
+
+
+def test_what_is_written_is_read_back_unchanged():
+    moment = dt.datetime(2026, 11, 29, 1, 30, tzinfo=dt.UTC)
+    assert datetime_format(moment) == "29/11/2026 08:30"
+    assert datetime_parse(datetime_format(moment)) == moment
+    assert date_format(dt.date(2026, 12, 5)) == "05/12/2026"
+    assert date_parse(date_format(dt.date(2026, 12, 5))) == dt.date(2026, 12, 5)
+    assert month_format(2026, 1) == "01/2026"
+    assert month_parse_parts(month_format(2026, 1)) == (2026, 1)
+    assert date_format(None) == datetime_format(None) == ""
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_form_field_reads_day_first_in_both_languages(language):
+    """Django's forms (the admin's included) take their input formats from the format
+    modules of the active language: before them, `29/11/2026 08:30` was refused and
+    `05/12/2026 07:00` became 12 May, in Vietnamese and English alike."""
+    with translation.override(language):
+        moment = forms.DateTimeField()
+        assert moment.clean("29/11/2026 08:30") == dt.datetime(2026, 11, 29, 8, 30, tzinfo=LOCAL_TZ)
+        assert moment.clean("05/12/2026 07:00") == dt.datetime(2026, 12, 5, 7, tzinfo=LOCAL_TZ)
+        assert moment.clean("2026-11-29 08:30") == dt.datetime(2026, 11, 29, 8, 30, tzinfo=LOCAL_TZ)
+        with pytest.raises(forms.ValidationError):
+            moment.clean("11/29/2026 08:30")
+        day = forms.DateField()
+        assert day.clean("05/12/2026") == dt.date(2026, 12, 5)
+        assert day.clean("2026-12-05") == dt.date(2026, 12, 5)
+        with pytest.raises(forms.ValidationError):
+            day.clean("12/31/2026")
+        assert forms.TimeField().clean("08:30") == dt.time(8, 30)
+        # What a page shows: the template filter without a format, Wagtail's tooltips.
+        assert formats.date_format(dt.date(2026, 12, 5)) == "05/12/2026"
+        assert formats.date_format(dt.date(2026, 12, 5), "SHORT_DATE_FORMAT") == "05/12/2026"
+        assert formats.get_format("FIRST_DAY_OF_WEEK") == 1
+
+
+def test_a_refused_date_in_a_form_says_how_to_write_it():
+    with translation.override("vi"):
+        with pytest.raises(forms.ValidationError) as error:
+            forms.DateTimeField().clean("11/29/2026 08:30")
+        assert "29/11/2026 08:30" in error.value.messages[0]
+        with pytest.raises(forms.ValidationError) as error:
+            forms.DateField().clean("12/31/2026")
+        assert "ngày/tháng/năm" in error.value.messages[0]
+    with translation.override("en"):
+        with pytest.raises(forms.ValidationError) as error:
+            forms.DateTimeField().clean("11/29/2026 08:30")
+        assert "dd/mm/yyyy" in error.value.messages[0]

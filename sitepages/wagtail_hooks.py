@@ -1,6 +1,8 @@
 """Admin registration: branding setting, section protection, the "what is due" panel."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -19,6 +21,12 @@ PROTECTED_ACTION_URLS = (
     ("move", "wagtailadmin_pages:move"),
     ("unpublish", "wagtailadmin_pages:unpublish"),
 )
+
+
+@hooks.register("insert_global_admin_js")
+def date_picker_quarter_hours():
+    """The date-time picker offers every quarter hour, not only whole hours (08:30)."""
+    return format_html('<script src="{}"></script>', static("sitepages/js/date-picker.js"))
 
 
 @hooks.register("before_delete_page")

@@ -237,3 +237,29 @@ def test_disclosure_change_time_is_day_first(client, school, host, editor_langua
             item.refresh_from_db()
         assert item.changed_at == local(2026, 11, 5, 14, 0)  # 5 November, not 11 May
         assert displayed_form(client, edit, host)["changed_at"] == "05/11/2026 14:00"
+
+
+@pytest.mark.parametrize(
+    ("language", "months_ago", "hours_ago"),
+    [("vi", "2 tháng trước", "3 giờ trước"), ("en", "2 months ago", "3 hours ago")],
+)
+def test_admin_listings_say_how_long_ago_in_the_editors_language_and_dates_day_first(
+    client, school, host, editor_language, language, months_ago, hours_ago
+):
+    """The page explorer's "updated" column: a relative time in the editor's language, with
+    the exact moment (its tooltip) written dd/mm/yyyy HH:MM in Vietnamese and English alike."""
+    from tests.sitepages.helpers import publish_child
+
+    editor_language(language)
+    old_moment = local(2026, 9, 28, 9, 15)
+    with schema_context(school.schema_name):
+        index = m.NewsIndexPage.objects.get()
+        with time_machine.travel(old_moment, tick=False):
+            publish_child(index, m.NewsPage(title="Tin cũ", body="<p>Cũ.</p>"))
+        with time_machine.travel(NOW - dt.timedelta(hours=3), tick=False):
+            publish_child(index, m.NewsPage(title="Tin mới", body="<p>Mới.</p>"))
+    with time_machine.travel(NOW, tick=False):
+        page = client.get(f"/admin/pages/{index.pk}/", HTTP_HOST=host).content.decode()
+    page = page.replace("\xa0", " ")  # Django keeps "2 months" on one line
+    assert months_ago in page and hours_ago in page
+    assert 'data-w-tooltip-content-value="28/09/2026 09:15"' in page

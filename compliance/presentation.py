@@ -5,7 +5,6 @@ Every app that shows results (the school admin's panel, the portal, reports, rem
 words from here, so one obligation reads the same in a report, an e-mail and on the dashboard.
 """
 
-from compliance.engine.localtime import LOCAL_TZ
 from compliance.engine.periods import (
     DayKey,
     MonthKey,
@@ -17,6 +16,7 @@ from compliance.engine.periods import (
     parse_period_key,
 )
 from compliance.selectors import bundled_rulesets
+from tenants.dates import datetime_format
 
 STATUS_LABELS = {
     "vi": {
@@ -105,7 +105,8 @@ def period_text(period_key: str) -> str:
 
 
 def local_text(moment) -> str:
-    return moment.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M") if moment else "—"
+    """An aware moment as people read it, `dd/mm/yyyy HH:MM` local time; "—" for None."""
+    return datetime_format(moment) if moment else "—"
 
 
 def duration_text(delta, *, lang: str = "vi") -> str:

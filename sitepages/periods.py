@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from tenants import dates
+
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 WEEKDAY_CHOICES = [(str(number), name) for number, name in enumerate(WEEKDAYS)]
 # The ministry's frame (RULES.md, "School calendar"): school opens on 5 September and the school
@@ -113,11 +115,12 @@ def weekday_name(day: dt.date | int | str) -> str:
 
 
 def vn_date(value) -> str:
-    """dd/mm/yyyy; an aware datetime is shown in local time as `dd/mm/yyyy HH:MM`."""
+    """dd/mm/yyyy; a datetime as `dd/mm/yyyy HH:MM` in local time (a naive one is taken as
+    local already). The formats are tenants.dates', the ones the admin's forms read back."""
     if value is None or value == "":
         return ""
     if isinstance(value, dt.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return f"{value:%d/%m/%Y %H:%M}"
-    return f"{value:%d/%m/%Y}"
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return dates.datetime_format(value)
+    return dates.date_format(value)

@@ -193,6 +193,7 @@ def test_admins_can_do_what_inspectors_cannot(portal_client, authority, frozen_n
     response = client.post("/quan-ly/bao-cao/tao/", {"thang": "10/2026"})
     assert response.status_code == 302
     assert MonthlyReport.objects.filter(authority=authority, month="2026-10").exists()
+    assert '/bao-cao/2026-10/">10/2026</a>' in client.get("/quan-ly/bao-cao/").text
     response = client.post("/quan-ly/bao-cao/tao/", {"thang": "10/26"}, follow=True)
     assert "hãy ghi tháng/năm, ví dụ 11/2026" in response.text
 

@@ -263,3 +263,40 @@ def test_admin_listings_say_how_long_ago_in_the_editors_language_and_dates_day_f
     page = page.replace("\xa0", " ")  # Django keeps "2 months" on one line
     assert months_ago in page and hours_ago in page
     assert 'data-w-tooltip-content-value="28/09/2026 09:15"' in page
+
+
+def test_parents_read_every_date_day_first(client, school, host):
+    """The parents' pages: an urgent notice's received time, a topical item's event day, the
+    banner and the publication date, all dd/mm/yyyy [HH:MM] local time."""
+    from tests.sitepages.helpers import publish_child
+
+    with schema_context(school.schema_name):
+        index = m.NewsIndexPage.objects.get()
+        with time_machine.travel(NOW, tick=False):
+            urgent = publish_child(
+                index,
+                m.NewsPage(
+                    title="Nghỉ học do bão",
+                    kind="urgent",
+                    body="<p>Nghỉ.</p>",
+                    received_at=local(2026, 11, 29, 8, 30),
+                    urgent_until=local(2026, 12, 5, 7, 0),
+                ),
+            )
+            topical = publish_child(
+                index,
+                m.NewsPage(
+                    title="Hội diễn văn nghệ",
+                    kind="topical",
+                    body="<p>Hội diễn.</p>",
+                    event_date=dt.date(2026, 11, 5),
+                ),
+            )
+            urgent_page = client.get(urgent.url, HTTP_HOST=host).content.decode()
+            topical_page = client.get(topical.url, HTTP_HOST=host).content.decode()
+    assert "Nhận thông báo lúc 29/11/2026 08:30" in urgent_page
+    assert "(29/11/2026 08:30)" in urgent_page  # the banner
+    assert 'Đăng ngày <time datetime="2026-11-30T09:00:00+07:00">30/11/2026 09:00</time>' in (
+        urgent_page
+    )
+    assert "Sự kiện ngày 05/11/2026" in topical_page

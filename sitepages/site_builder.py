@@ -2,6 +2,7 @@
 setting, `SCHOOL_SITE_BUILDER`, points at this class instead of tenants importing sitepages)."""
 
 from django.contrib.auth.models import Group
+from wagtail.models import Site
 
 from sitepages.roles import PRINCIPAL_GROUP
 from sitepages.sections import SECTION_TREE_VERSION, home_page_ensure, section_tree_ensure
@@ -24,3 +25,6 @@ class SchoolSiteBuilder:
         group = Group.objects.filter(name=PRINCIPAL_GROUP).first()
         if group:
             user.groups.add(group)
+
+    def site_rehost(self, *, hostname: str, port: int) -> None:
+        Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)

@@ -32,6 +32,9 @@ class SchoolSiteBuilder(Protocol):
     def principal_grant(self, user) -> None:
         """Give a new principal's account the principal's role in the school's site."""
 
+    def site_rehost(self, *, hostname: str, port: int) -> None:
+        """Point a restored school's existing site at its new host (nothing else changes)."""
+
 
 def school_site_builder() -> SchoolSiteBuilder:
     """The builder named by `settings.SCHOOL_SITE_BUILDER` (a dotted path to a class)."""

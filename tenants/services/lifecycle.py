@@ -3,14 +3,14 @@ suspension keeps everything, deletion needs the school's code typed back and dum
 
 import datetime as dt
 import shutil
-import subprocess
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import School
+from tenants.services.backup import SchoolBackupError, school_backup_write
 from tenants.services.pool import schema_drop
 
 
@@ -32,38 +32,21 @@ def school_resume(*, school: School) -> School:
 
 
 def school_backup(*, school: School, directory: Path | None = None) -> Path:
-    """`pg_dump` of the school's schema (custom format), returned as a file path."""
+    """The school's archive (tenants/services/backup.py) in `directory` (default
+    SCHOOL_BACKUP_DIR), named `<schema>-<UTC time>.tar.gz`; restorable with `restore_school`."""
     directory = Path(directory or settings.SCHOOL_BACKUP_DIR)
-    directory.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = directory / f"{school.schema_name}-{stamp}.dump"
-    db = connection.settings_dict
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is None:
-        raise SchoolDeletionRefused(
-            "pg_dump is not installed: sudo apt-get install postgresql-client"
+    try:
+        return school_backup_write(
+            school=school, output=directory / f"{school.schema_name}-{stamp}.tar.gz"
         )
-    command = [
-        pg_dump,
-        "--format=custom",
-        f"--schema={school.schema_name}",
-        f"--file={target}",
-        f"--host={db['HOST'] or '127.0.0.1'}",
-        f"--port={db['PORT'] or 5432}",
-        f"--username={db['USER'] or 'postgres'}",
-        db["NAME"],
-    ]
-    env = {"PGPASSWORD": db["PASSWORD"] or "", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if result.returncode != 0 or not target.exists() or target.stat().st_size == 0:
-        raise SchoolDeletionRefused(
-            f"the backup failed, nothing was deleted: {result.stderr.strip()}"
-        )
-    return target
+    except SchoolBackupError as exc:
+        raise SchoolDeletionRefused(f"the backup failed, nothing was deleted: {exc}") from exc
 
 
 def school_delete(*, school: School, confirm: str, backup_dir: Path | None = None) -> Path:
-    """Delete a school after a backup; `confirm` must repeat the school's code exactly."""
+    """Delete a school (schema, rows, uploads) after writing its archive, which
+    `restore_school` brings back; `confirm` must repeat the school's code exactly."""
     if confirm != school.code:
         raise SchoolDeletionRefused(
             f"to delete {school.name}, confirm with its code '{school.code}' (got '{confirm}')"
@@ -77,4 +60,7 @@ def school_delete(*, school: School, confirm: str, backup_dir: Path | None = Non
             school.domains.all().delete()
             school.delete(force_drop=False)
             schema_drop(schema_name)
+            transaction.on_commit(
+                lambda: shutil.rmtree(Path(settings.MEDIA_ROOT) / schema_name, ignore_errors=True)
+            )
         return backup

@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tenants.selectors import school_by_schema_or_domain
+from tenants.services.backup import SchoolBackupError, school_backup_write
+
+
+class Command(BaseCommand):
+    help = (
+        "Sao lưu một trường (schema, tệp tải lên, thông tin trường) vào một tệp .tar.gz; "
+        "khôi phục bằng restore_school."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("school", help="tên schema, mã trường hoặc tên miền")
+        parser.add_argument("--output", required=True, help="tệp sẽ ghi, ví dụ truong.tar.gz")
+
+    def handle(self, *args, school, output, **options):
+        found = school_by_schema_or_domain(school)
+        if found is None:
+            raise CommandError(f"Không có trường nào có schema, mã hoặc tên miền '{school}'.")
+        try:
+            path = school_backup_write(school=found, output=Path(output))
+        except SchoolBackupError as exc:
+            raise CommandError(str(exc)) from exc
+        size_kb = path.stat().st_size / 1024
+        self.stdout.write(f"Đã sao lưu {found.name} vào {path} ({size_kb:.0f} KB).")

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tenants.hosts import site_url
+from tenants.services.backup import SchoolBackupError, school_restore
+
+
+class Command(BaseCommand):
+    help = (
+        "Khôi phục một trường từ tệp của backup_school: như cũ (mã, schema, tên miền phải còn "
+        "trống) hoặc thành trường mới bên cạnh với --as MÃ_MỚI."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="tệp .tar.gz do backup_school ghi")
+        parser.add_argument("--as", dest="as_code", help="mã trường mới cho bản khôi phục")
+        parser.add_argument(
+            "--host", help="tên miền cho bản khôi phục (mặc định: tên miền cũ đổi nhãn đầu)"
+        )
+
+    def handle(self, *args, file, as_code, host, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"Không có tệp {path}.")
+        try:
+            restored = school_restore(archive_path=path, as_code=as_code, host=host)
+        except SchoolBackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"Đã khôi phục {restored.school.name} (mã {restored.school.code}, schema "
+            f"{restored.school.schema_name}, {restored.rows} dòng dữ liệu) tại "
+            f"{site_url(restored.host)}. Kết quả tuân thủ sẽ được tính lại ở lượt đánh giá tới."
+        )

@@ -2,7 +2,7 @@
 are idempotent: evaluating a school twice stores the same rows."""
 
 from celery import shared_task
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.services.evaluation import school_evaluate
@@ -13,7 +13,8 @@ from tenants.models import School
     name="compliance.evaluate_school",
     ignore_result=True,
     acks_late=True,
-    autoretry_for=(OperationalError,),
+    # A database that restarted or a lock that timed out: try again, backing off.
+    autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=True,
     max_retries=5,
 )

@@ -9,7 +9,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -88,8 +88,28 @@ def school_obligations(*, school: School, as_of: dt.datetime | None = None) -> S
     )
 
 
+# First key of the advisory locks that serialise one school's evaluations (the second is the
+# school's id); any constant no other lock in the database uses.
+EVALUATION_LOCK_NAMESPACE = 0x5C4E
+
+
 def school_evaluate(*, school: School) -> SchoolReport:
-    """Evaluate as of now and replace the school's stored results (idempotent)."""
+    """Evaluate as of now and replace the school's stored results (idempotent).
+
+    Evaluations of one school run one at a time (a transaction-scoped advisory lock taken
+    before the evidence is read): two workers evaluating the same school after two quick
+    publishes never collide on the stored rows, and the one that stores last has read last,
+    so a slower evaluation of older evidence never overwrites a newer one.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [EVALUATION_LOCK_NAMESPACE, school.pk]
+            )
+        return _school_evaluate_locked(school=school)
+
+
+def _school_evaluate_locked(*, school: School) -> SchoolReport:
     started = time.perf_counter()
     report = school_obligations(school=school)
     rows = [

@@ -137,6 +137,26 @@ def school(authority):
 
 
 @pytest.fixture
+def host(school):
+    """The school's primary host (what a browser sends as Host)."""
+    return school.provisioned.domain
+
+
+@pytest.fixture
+def school_admin(school, client):
+    """A superuser of the school, logged in on the test client (session in the school schema)."""
+    from django.contrib.auth import get_user_model
+    from django_tenants.utils import schema_context
+
+    with schema_context(school.schema_name):
+        user = get_user_model().objects.create_superuser(
+            username="quantri", email="quantri@example.edu.vn", password="x"
+        )
+        client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def committed_schools(transactional_db):
     """Provision schools whose schema is committed (for pg_dump, migrate_schemas…); dropped after.
 

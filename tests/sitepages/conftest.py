@@ -67,27 +67,9 @@ def school(_module_school, db):
 
 
 @pytest.fixture
-def host(school):
-    return school.provisioned.domain
-
-
-@pytest.fixture
 def in_school(school):
     """A context manager factory: `with in_school(): ...` runs in the school's schema."""
     return lambda: schema_context(school.schema_name)
-
-
-@pytest.fixture
-def school_admin(school, client):
-    """A superuser of the school, logged in on the test client (session in the school schema)."""
-    from django.contrib.auth import get_user_model
-
-    with schema_context(school.schema_name):
-        user = get_user_model().objects.create_superuser(
-            username="quantri", email="quantri@example.edu.vn", password="x"
-        )
-        client.force_login(user)
-    return user
 
 
 def png_file(name="anh.png", size=(1600, 900), colour=(30, 90, 160)) -> ImageFile:

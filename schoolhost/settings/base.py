@@ -220,6 +220,16 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker killed mid-task (issue 11): with late acks, the task of a worker process that dies is
+# requeued at once (reject_on_worker_lost), and a message held by a worker that dies whole goes
+# back to the queue after Redis's visibility timeout (kombu's default: 1 hour), which must
+# exceed the longest task or a running task is handed out twice. No task may run longer than
+# the hard limit (s): long jobs (bulk imports, pool fills) are split into tasks below it.
+# Every task is idempotent, so running one again after a kill is safe.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_SOFT_TIME_LIMIT = 540
+CELERY_TASK_TIME_LIMIT = 600
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

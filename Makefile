@@ -50,6 +50,7 @@ demo-data: migrate
 
 ## Fresh machine → running product (web on :8000, Celery worker and beat), demo data loaded.
 demo: migrate
+	@bash scripts/system-deps.sh --demo
 	@$(ENV) bash scripts/run-demo.sh
 
 stop:

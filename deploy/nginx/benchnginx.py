@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -62,12 +63,16 @@ class BenchNginx:
     static_port: int = field(default_factory=free_port)
     purge_port: int = field(default_factory=free_port)
     ceiling_root: Path | None = None
+    static_root: Path | None = None  # STATIC_ROOT (collectstatic's output)
+    media_root: Path | None = None  # MEDIA_ROOT (every school's uploads under <schema>/)
     workers: str = "auto"
     process: subprocess.Popen | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
         self.folder = Path(self.folder).resolve()
         self.ceiling_root = Path(self.ceiling_root or self.folder / "ceiling").resolve()
+        self.static_root = Path(self.static_root or self.folder / "static").resolve()
+        self.media_root = Path(self.media_root or self.folder / "media").resolve()
 
     @property
     def conf_path(self) -> Path:
@@ -90,7 +95,8 @@ class BenchNginx:
         """Write nginx.conf (and the folders it names) under `folder`; returns its path."""
         for sub in ("tmp", "cache", "ceiling"):
             (self.folder / sub).mkdir(parents=True, exist_ok=True)
-        self.ceiling_root.mkdir(parents=True, exist_ok=True)
+        for root in (self.ceiling_root, self.static_root, self.media_root):
+            root.mkdir(parents=True, exist_ok=True)
         # Run as root (a container, CI), nginx would hand its workers to `nobody`, who cannot
         # enter a private temporary folder; keep them as the invoking user instead.
         user_line = "user root;" if os.geteuid() == 0 else ""
@@ -102,6 +108,8 @@ class BenchNginx:
             "STATIC_PORT": str(self.static_port),
             "PURGE_PORT": str(self.purge_port),
             "CEILING_ROOT": str(self.ceiling_root),
+            "STATIC_ROOT": str(self.static_root),
+            "MEDIA_ROOT": str(self.media_root),
             "WORKERS": str(self.workers),
             "USER_LINE": user_line,
         }
@@ -171,7 +179,14 @@ def main() -> None:
     parser.add_argument("--static-port", type=int, default=None)
     parser.add_argument("--purge-port", type=int, default=None)
     parser.add_argument("--ceiling-root", type=Path, default=None)
+    parser.add_argument("--static-root", type=Path, default=None)
+    parser.add_argument("--media-root", type=Path, default=None)
     parser.add_argument("--workers", default="auto")
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="only write nginx.conf and print the command that runs nginx (in the foreground)",
+    )
     args = parser.parse_args()
     ports = {
         name: value
@@ -180,8 +195,13 @@ def main() -> None:
     }
     nginx = BenchNginx(
         args.folder, args.upstream_port, ceiling_root=args.ceiling_root, workers=args.workers,
+        static_root=args.static_root, media_root=args.media_root,
         **ports,
     )  # fmt: skip
+    if args.render:
+        nginx.render()
+        print(shlex.join(nginx.command()))
+        return
     with nginx:
         print(f"cache  {nginx.cache_url}  → gunicorn 127.0.0.1:{nginx.upstream_port}")
         print(f"static {nginx.static_url}  (files under {nginx.ceiling_root})")

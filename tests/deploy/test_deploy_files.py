@@ -793,3 +793,29 @@ def test_manage_sh_reads_the_env_example_and_production_refuses_it_until_filled_
         assert checked.returncode == 0, checked.stderr
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_demo_front_serves_static_and_images_from_disk_and_never_documents(bench):
+    """`make demo` serves through this nginx (scripts/run-demo.sh), as production does."""
+    (bench.static_root / "css").mkdir(parents=True, exist_ok=True)
+    (bench.static_root / "css" / "site.css").write_text("body{}")
+    images = bench.media_root / "thcs_a" / "original_images"
+    images.mkdir(parents=True, exist_ok=True)
+    (images / "anh.jpg").write_bytes(b"jpeg bytes")
+    documents = bench.media_root / "thcs_a" / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "bang-diem.pdf").write_bytes(b"%PDF private")
+
+    assert request(bench.cache_port, "a.localhost", "/static/css/site.css").body == "body{}"
+    image = request(bench.cache_port, "a.localhost", "/media/thcs_a/original_images/anh.jpg")
+    assert image.status == 200
+    document = request(bench.cache_port, "a.localhost", "/media/thcs_a/documents/bang-diem.pdf")
+    assert document.status == 404  # documents go through Django, which checks privacy
+
+
+def test_the_demo_serves_with_gunicorn_behind_nginx_and_debug_off():
+    script = (REPO / "scripts" / "run-demo.sh").read_text()
+    assert "runserver" not in script
+    assert "gunicorn -c deploy/gunicorn.conf.py" in script
+    assert "benchnginx.py --render" in script
+    assert "export DEBUG=${DEBUG:-0}" in script

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ENV := . var/env.sh &&
 export DJANGO_SETTINGS_MODULE ?= schoolhost.settings.dev
 
-.PHONY: demo test bench venv venv-demo services system-deps messages migrate demo-data run stop lint
+.PHONY: demo test bench drill venv venv-demo services system-deps messages migrate demo-data run stop lint
 
 # One virtualenv, three lock files: requirements.lock (production, what deploy/ installs),
 # requirements-demo.lock (+ the demo's time-machine) and requirements-dev.lock (+ tests and
@@ -67,6 +67,11 @@ test: venv services system-deps messages
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py check
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) -m pytest -q
+
+## Fault drill (issue 11): 200 parents on 20 schools for 60 s through the front cache while an
+## editor publishes, the worker is killed and PostgreSQL restarts (private PostgreSQL and Redis).
+drill: venv system-deps
+	$(PY) bench/drill.py
 
 ## Benchmarks: provisioning, migrations at scale, serving (prints figures, writes bench/results/latest.json).
 bench: venv services system-deps

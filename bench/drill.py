@@ -145,7 +145,7 @@ def _schools(count: int) -> list:
             levels="primary",
             domain=f"drill-{number}.localhost",
         ).school
-        school_content_fill(school=school, weeks=2)
+        school_content_fill(school=school, weeks=1)
         schools.append(school)
         print(f"  school {number}/{count} ready", flush=True)
     return schools[:count]

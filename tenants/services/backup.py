@@ -26,7 +26,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import storages
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
@@ -97,7 +97,7 @@ def school_backup_write(*, school: School, output: Path) -> Path:
             for d in school.domains.order_by("-is_primary", "domain")
         ],
     }
-    media = _media_dir(school.schema_name)
+    media = school_media_dir(school.schema_name)
     part = output.with_name(output.name + ".part")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +152,7 @@ def school_restore(
             raise SchoolBackupError(
                 _("Không khôi phục được: %(errors)s") % {"errors": errors_text(exc.errors)}
             ) from exc
-        media_target = _media_dir(checked.schema_name)
+        media_target = school_media_dir(checked.schema_name)
         media_existed = media_target.exists()
         try:
             with transaction.atomic():
@@ -263,8 +263,11 @@ def _schema_replay(sql: str, *, source: str, target: str) -> tuple[int, int]:
     return statements, rows
 
 
-def _media_dir(schema_name: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / schema_name
+def school_media_dir(schema_name: str) -> Path:
+    """Where the file storage keeps `schema_name`'s uploads (MEDIA_ROOT/<schema>/ with
+    django-tenants' TenantFileSystemStorage): asked of the storage, which is what wrote them."""
+    with schema_context(schema_name):
+        return Path(storages["default"].location)
 
 
 def _media_extract(archive_path: Path, members: list[tarfile.TarInfo], target: Path) -> None:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import School
-from tenants.services.backup import SchoolBackupError, school_backup_write
+from tenants.services.backup import SchoolBackupError, school_backup_write, school_media_dir
 from tenants.services.pool import schema_drop
 
 
@@ -60,7 +60,6 @@ def school_delete(*, school: School, confirm: str, backup_dir: Path | None = Non
             school.domains.all().delete()
             school.delete(force_drop=False)
             schema_drop(schema_name)
-            transaction.on_commit(
-                lambda: shutil.rmtree(Path(settings.MEDIA_ROOT) / schema_name, ignore_errors=True)
-            )
+            media = school_media_dir(schema_name)
+            transaction.on_commit(lambda: shutil.rmtree(media, ignore_errors=True))
         return backup

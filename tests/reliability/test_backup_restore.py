@@ -1,6 +1,7 @@
 """backup_school / restore_school: a round trip gives the same site, files and compliance results."""
 
 import datetime as dt
+import shutil
 import tarfile
 
 import pytest
@@ -13,6 +14,7 @@ from wagtail.models import Page, PageLogEntry, Site
 from compliance.services.evaluation import school_obligations
 from sitepages import models as m
 from tenants.models import School
+from tenants.services.backup import school_media_dir
 from tests.sitepages.helpers import publish_child
 
 
@@ -41,8 +43,11 @@ def _obligations(school):
 
 
 @pytest.fixture(autouse=True)
-def _media_of_this_test(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_removed_after():
+    """The uploads of the schools these tests make or restore go with them."""
+    yield
+    for schema_name in ("thcs_nguyen_du", "thcs_nguyen_du_ban_sao"):
+        shutil.rmtree(school_media_dir(schema_name), ignore_errors=True)
 
 
 @pytest.fixture
@@ -105,7 +110,7 @@ def test_a_school_restored_as_itself_after_deletion_serves_its_pages(
     archive = tmp_path / "nguyen-du.tar.gz"
     call_command("backup_school", school.schema_name, output=str(archive))
     call_command("delete_school", school.code, confirm=school.code, backup_dir=str(tmp_path))
-    assert not (tmp_path / "media" / school.schema_name).exists()  # deleted with the school
+    assert not school_media_dir(school.schema_name).exists()  # deleted with the school
 
     call_command("restore_school", str(archive))
 

@@ -29,6 +29,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _celery_pools_reset() -> None:
+    """New connection and producer pools on the app's next send (they read broker_url)."""
+    celery_app.pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def private_redis(settings, tmp_path):
     """A redis-server of our own as cache and broker; `.kill()` stops it mid-test."""
@@ -48,14 +55,14 @@ def private_redis(settings, tmp_path):
     settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": url}}
     previous_broker = celery_app.conf.broker_url
     celery_app.conf.broker_url = url
-    celery_app.pool.force_close_all()
+    _celery_pools_reset()
     caches["default"].set("probe", 1)
     assert caches["default"].get("probe") == 1  # really in use before the kill
     yield process
     process.kill()
     process.wait()
     celery_app.conf.broker_url = previous_broker
-    celery_app.pool.force_close_all()
+    _celery_pools_reset()
 
 
 def test_parents_read_and_an_editor_publishes_while_redis_is_down(

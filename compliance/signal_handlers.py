@@ -1,12 +1,14 @@
 """Re-evaluate a school within seconds of a publication change, after the commit.
 
-Connected in ComplianceConfig.ready(). The task is sent with the school's schema (the
-tenant-aware Celery app carries it); a broker failure is logged and never blocks publishing.
+Connected in ComplianceConfig.ready(). The request is written to the outbox in the publish's
+database (compliance/services/outbox.py) and the task sent after the commit with the school's
+schema (the tenant-aware Celery app carries it); a broker failure is logged, never blocks
+publishing, and the outbox's drain sends the request again once the broker is back.
 """
 
 import logging
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models.signals import pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
@@ -18,16 +20,9 @@ def _evaluate_after_commit() -> None:
     schema_name = connection.schema_name
     if schema_name == "public":
         return
+    from compliance.services.outbox import evaluation_request
 
-    def send():
-        from compliance.tasks import evaluate_school
-
-        try:
-            evaluate_school.delay(schema_name)
-        except Exception:  # noqa: BLE001 — the broker being down must not fail a publish
-            logger.warning("could not queue the evaluation of %s", schema_name, exc_info=True)
-
-    transaction.on_commit(send)
+    evaluation_request(schema_name)
 
 
 def on_publication_change(sender, instance, **kwargs):

@@ -3,9 +3,11 @@ are idempotent: evaluating a school twice stores the same rows."""
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.services.evaluation import school_evaluate
+from compliance.services.outbox import evaluation_requests_done, evaluation_requests_drain
 from tenants.models import School
 
 
@@ -27,8 +29,10 @@ def evaluate_school(schema_name: str) -> None:
             .filter(schema_name=schema_name)
             .first()
         )
+        started_at = timezone.now()
         if school is not None:
             school_evaluate(school=school)
+        evaluation_requests_done(schema_name, started_at=started_at)
 
 
 @shared_task(name="compliance.evaluate_all_schools", ignore_result=True)
@@ -39,3 +43,10 @@ def evaluate_all_schools() -> int:
         for schema_name in schemas:
             evaluate_school.delay(schema_name)
         return len(schemas)
+
+
+@shared_task(name="compliance.evaluation_requests_drain", ignore_result=True)
+def evaluation_requests_drain_task() -> int:
+    """Beat, every minute: send again the evaluations whose first send failed (public schema)."""
+    with schema_context(get_public_schema_name()):
+        return evaluation_requests_drain()

@@ -32,6 +32,15 @@ SCHEDULES = [
         "*",
         why="run publish_scheduled in each school with a due go-live or expiry",
     ),
+    # Every minute: evaluations asked for by a publication whose send failed (Redis was down)
+    # are sent again (compliance/services/outbox.py).
+    Schedule(
+        "compliance: evaluations waiting in the outbox",
+        "compliance.evaluation_requests_drain",
+        "*",
+        "*",
+        why="re-send evaluations that could not be queued",
+    ),
     # 00:01, 12:01 and 16:01 local: just after the letter's deadlines ("before day 1" at 00:00,
     # "Monday morning" read as 12:00, topical news by 16:00), so late items show at once.
     Schedule(

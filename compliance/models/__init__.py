@@ -1,5 +1,7 @@
-"""Public-schema models of the compliance app: rule-set choices, calendars, stored results."""
+"""Public-schema models of the compliance app: rule-set choices, calendars, stored results,
+evaluations asked for (the outbox)."""
 
+from .outbox import EvaluationRequest  # noqa: F401
 from .results import (  # noqa: F401
     CalendarYear,
     ObligationResult,

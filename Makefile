@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ENV := . var/env.sh &&
 export DJANGO_SETTINGS_MODULE ?= schoolhost.settings.dev
 
-.PHONY: demo test bench drill venv venv-demo services system-deps messages migrate demo-data run stop lint
+.PHONY: demo test bench bench-scale drill venv venv-demo services system-deps messages migrate demo-data run stop lint
 
 # One virtualenv, three lock files: requirements.lock (production, what deploy/ installs),
 # requirements-demo.lock (+ the demo's time-machine) and requirements-dev.lock (+ tests and
@@ -75,4 +75,10 @@ drill: venv system-deps
 
 ## Benchmarks: provisioning, migrations at scale, serving (prints figures, writes bench/results/latest.json).
 bench: venv services system-deps
-	$(ENV) SCHOOLHOST_DB_NAME=schoolhost_bench $(PY) bench/run.py
+	$(ENV) SCHOOLHOST_DB_NAME=$${SCHOOLHOST_BENCH_DB:-schoolhost_bench} $(PY) bench/run.py
+
+## A province on one machine: SCHOOLS real schools with a year of history each, built once into
+## their own kept database, then measured (bench/scale.py → bench/results/scale.json).
+SCHOOLS ?= 3000
+bench-scale: venv services system-deps
+	$(ENV) SCHOOLHOST_DB_NAME=$${SCHOOLHOST_SCALE_DB:-schoolhost_scale_bench} nice $(PY) bench/run.py --only scale --schools $(SCHOOLS)

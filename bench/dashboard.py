@@ -1,6 +1,6 @@
 """The authority dashboard and the monthly report at 1,000 schools.
 
-Schools here are public-schema rows without schemas (the portal never reads a school's schema),
+Schools here have light schemas (bench/schools.py: the portal never reads a school's schema),
 each with a school year's stored results up to today shaped like the evaluator's: weekly rules
 every teaching week, monthly and annual plans, the always-present sections' month-end
 checkpoints, disclosure items and topical news, with a mix of diligent, late and forgetful
@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
+from bench.schools import light_schema_create
 from bench.stats import line, p50
 from compliance.engine.localtime import LOCAL_TZ
 from compliance.models import ObligationResult, SchoolEvaluation
@@ -48,15 +49,17 @@ def _authority() -> Authority:
 def _schools(authority: Authority, count: int) -> list[School]:
     have = list(School.objects.filter(authority=authority).order_by("pk"))
     for n in range(len(have), count):
-        have.append(
-            School.objects.create(
-                name=f"Trường THCS Bench số {n:04d}",
-                code=f"bench-dash-{n:04d}",
-                levels=["lower_secondary"],
-                authority=authority,
-                schema_name=f"bench_dash_{n:04d}",
+        with transaction.atomic():  # a light schema: every School row has its schema
+            light_schema_create(f"bench_dash_{n:04d}")
+            have.append(
+                School.objects.create(
+                    name=f"Trường THCS Bench số {n:04d}",
+                    code=f"bench-dash-{n:04d}",
+                    levels=["lower_secondary"],
+                    authority=authority,
+                    schema_name=f"bench_dash_{n:04d}",
+                )
             )
-        )
     return have[:count]
 
 

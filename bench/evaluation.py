@@ -49,7 +49,7 @@ def _publish_to_stored(school) -> float:
     from compliance.models import SchoolEvaluation
 
     worker = celery_worker_start(
-        env={"DJANGO_SETTINGS_MODULE": "schoolhost.settings.dev", "DEBUG": "0"}, queue="bench-eval"
+        env={"DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0"}, queue="bench-eval"
     )
     settings.CELERY_TASK_DEFAULT_QUEUE = "bench-eval"
     from schoolhost.celery import app

@@ -6,37 +6,21 @@ import time
 import uuid
 from contextlib import redirect_stdout
 
-from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django_tenants.utils import get_public_schema_name, schema_context
 
+from bench.schools import light_schema_create
 from bench.stats import line
 from tenants.models import Authority, School
 from tenants.services.pool import pool_fill
 
 
-def _light_schema(name: str) -> None:
-    """A schema holding only the template's `django_migrations` table and rows.
-
-    The no-op check reads nothing else, so beyond the first `--real` schools the bench uses
-    these: full clones get slower as the catalogue grows (~3 s each past a few dozen schools
-    on this machine), which would make the first run take hours.
-    """
-    template = settings.SCHOOL_TEMPLATE_SCHEMA
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE SCHEMA "{name}"')
-        cursor.execute(
-            f'CREATE TABLE "{name}".django_migrations (LIKE "{template}".django_migrations INCLUDING ALL)'
-        )
-        cursor.execute(
-            f'INSERT INTO "{name}".django_migrations SELECT * FROM "{template}".django_migrations'
-        )
-
-
 def _ensure_schools(count: int, real: int) -> list[str]:
     """Bring the bench authority to `count` school schemas, the first `real` of them full
-    clones of the template (made once, kept between runs)."""
+    clones of the template (made once, kept between runs), the rest light schemas
+    (bench/schools.py): the no-op check reads only `django_migrations`, and full clones of
+    all of them would make the first run long."""
     authority, _ = Authority.objects.get_or_create(
         code="bench-scale", defaults={"name": "Bench scale", "kind": "province"}
     )
@@ -50,7 +34,7 @@ def _ensure_schools(count: int, real: int) -> list[str]:
             if index < real:
                 schema_clone_from_template(name)
             else:
-                _light_schema(name)
+                light_schema_create(name)
             School.objects.create(
                 schema_name=name,
                 name=f"Trường {index}",

@@ -85,7 +85,7 @@ def wrk(url: str, host: str, *, connections: int, seconds: int) -> dict:
 def _gunicorn(port: int) -> subprocess.Popen:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DEBUG": "0",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "2",

@@ -8,6 +8,7 @@ shows them in the fixed order of SECTIONS whatever their order in the tree.
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from sitepages.models import (
@@ -117,15 +118,20 @@ def home_page_ensure(*, title: str, hostname: str, site_name: str = "", port: in
     return home
 
 
-def section_tree_ensure(*, home: HomePage, levels: list[str], serves_meals: bool = False) -> None:
+def section_tree_ensure(
+    *, home: HomePage, levels: list[str], serves_meals: bool = False, roles: bool = True
+) -> None:
     """Create the required section pages under `home` that are missing (idempotent).
 
-    Also makes sure the school's roles (editor, principal) and the approval workflow exist.
+    Also makes sure the school's roles (editor, principal) and the approval workflow exist,
+    unless `roles` is False (a school cloned from a current template has them on its home).
     """
+    present = set(home.get_children().values_list("content_type_id", flat=True))
+    types = ContentType.objects.get_for_models(*SECTION_MODELS, for_concrete_models=False)
     for section in SECTIONS:
         if not section.applies_to(levels, serves_meals=serves_meals):
             continue
-        if section.model.objects.child_of(home).exists():
+        if types[section.model].pk in present:
             continue
         page = section.model(
             title=section.title, slug=section.slug, show_in_menus=True, **section.defaults
@@ -133,7 +139,8 @@ def section_tree_ensure(*, home: HomePage, levels: list[str], serves_meals: bool
         home.add_child(instance=page)
         if isinstance(page, FeedbackFormPage):
             _feedback_fields_create(page)
-    roles_ensure(home=home)
+    if roles:
+        roles_ensure(home=home)
 
 
 def _feedback_fields_create(page: FeedbackFormPage) -> None:

@@ -19,7 +19,11 @@ class SchoolSiteBuilder:
         home = home_page_ensure(
             title=school.name, hostname=hostname, site_name=school.name, port=port
         )
-        section_tree_ensure(home=home, levels=school.levels, serves_meals=school.serves_meals)
+        # The template's home carries the roles and the workflow (template_build), and the
+        # school's home is that page: only sections for the school's levels may be missing.
+        section_tree_ensure(
+            home=home, levels=school.levels, serves_meals=school.serves_meals, roles=False
+        )
 
     def principal_grant(self, user) -> None:
         group = Group.objects.filter(name=PRINCIPAL_GROUP).first()

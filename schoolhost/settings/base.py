@@ -115,7 +115,13 @@ WSGI_APPLICATION = "schoolhost.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/schoolhost"),
+        # Without DATABASE_URL, SCHOOLHOST_DB_NAME (what scripts/services.sh creates) names the
+        # database: a checkout configured by name alone never falls back to another's database.
+        os.environ.get(
+            "DATABASE_URL",
+            "postgres://postgres@127.0.0.1:5432/"
+            + os.environ.get("SCHOOLHOST_DB_NAME", "schoolhost"),
+        ),
         engine="django_tenants.postgresql_backend",
         # Persistent connections are the biggest single serving setting (STACK-NOTES: ×4).
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
@@ -207,6 +213,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Celery (tenant-schemas-celery carries the sender's schema to the worker)
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+# Every broker key under a prefix: environments sharing a Redis database (the bench beside a
+# demo) then never take each other's tasks.
+if os.environ.get("CELERY_BROKER_KEY_PREFIX"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": os.environ["CELERY_BROKER_KEY_PREFIX"]}
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, INSTALLED_APPS, REDIS_URL
+from .base import CACHES, DATABASES, INSTALLED_APPS, REDIS_URL, TENANT_APPS
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -21,3 +21,7 @@ CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", REDIS_URL.rsplit("/
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 # The demo data and its commands (production installs neither the app nor time-machine).
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+# A real tenant migration (a column and an index on the page table) for the tests of
+# migrations across many schools (tests/tenants/test_school_migrations.py).
+TENANT_APPS = [*TENANT_APPS, "bench.migration_probe"]
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.migration_probe"]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from tenants.models import PooledSchema
-from tenants.services.schema_copy import schema_copy
+from tenants.services.schema_copy import schema_copy, schema_copy_in_steps
 from tenants.services.template import (
     template_assert_ready,
     template_ddl,
@@ -52,11 +52,12 @@ def pool_discard_stale(*, fingerprint: str | None = None) -> int:
 
 
 POOL_LOCK = 7_412_001  # advisory lock key: one pool filler at a time, across processes
-# A copy spends most of its time waiting for the disk (PostgreSQL 15 fsyncs every B-tree index
-# it builds, ~280 per school): copies on two connections overlap those waits. Each copy holds
-# ~2,000 locks until it commits; PostgreSQL's shared lock table holds max_locks_per_transaction
-# (64 by default) × max_connections (100), so a server that also clones elsewhere needs more.
-POOL_WORKERS = 2
+# A copy spends most of its time waiting for the disk (PostgreSQL 15 ends every B-tree build
+# with an fsync, ~280 per school; the backend's own CPU is ~0.3 s of a 1–3 s copy): copies on
+# several connections overlap those waits. A pool copy commits in steps
+# (`schema_copy_in_steps`), so each transaction holds a few hundred locks, not ~2,000, and
+# four copies fit in PostgreSQL's shared lock table beside other work.
+POOL_WORKERS = 4
 
 
 def pool_fill(*, size: int | None = None, workers: int = POOL_WORKERS) -> int:
@@ -64,7 +65,9 @@ def pool_fill(*, size: int | None = None, workers: int = POOL_WORKERS) -> int:
 
     Refills are queued after every provisioning, so several may run at once; only the one
     holding the advisory lock works, the others return 0 at once. `workers` copies run at once,
-    each on its own connection and in its own transaction.
+    each on its own connection. Outside a transaction each copy commits in steps and its pool
+    row is written last, so a schema is claimable only once complete; inside one (a test) the
+    copies are made one by one in the caller's transaction.
     """
     size = settings.SCHOOL_SCHEMA_POOL_SIZE if size is None else size
     connection.set_schema_to_public()
@@ -82,11 +85,13 @@ def pool_fill(*, size: int | None = None, workers: int = POOL_WORKERS) -> int:
 def _pool_fill_locked(size: int, workers: int) -> int:
     fingerprint = template_fingerprint()
     pool_discard_stale(fingerprint=fingerprint)
+    if not connection.in_atomic_block:
+        pool_discard_unfinished()
     missing = size - PooledSchema.objects.count()
     if missing <= 0:
         return 0
     template_ddl()  # captured (or read) once, before the workers need it
-    if workers <= 1 or missing == 1:
+    if workers <= 1 or missing == 1 or connection.in_atomic_block:
         for _ in range(missing):
             _pool_add(fingerprint)
         return missing
@@ -95,11 +100,38 @@ def _pool_fill_locked(size: int, workers: int) -> int:
     return missing
 
 
+def pool_discard_unfinished() -> int:
+    """Drop `pool_` schemas without a pool row: copies cut short (a killed worker, a crash).
+
+    Only called by the filler holding the pool lock, so no copy is in progress; a schema
+    being claimed still has its row (deleted in the claiming transaction). Returns how many.
+    """
+    listed = set(PooledSchema.objects.values_list("schema_name", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", [POOL_PREFIX]
+        )
+        unfinished = sorted({row[0] for row in cursor.fetchall()} - listed)
+    for name in unfinished:
+        schema_drop(name)
+    return len(unfinished)
+
+
 def _pool_add(fingerprint: str) -> None:
     schema_name = f"{POOL_PREFIX}{uuid.uuid4().hex[:16]}"
-    with transaction.atomic():
-        schema_clone_from_template(schema_name)
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            schema_clone_from_template(schema_name)
+            PooledSchema.objects.create(schema_name=schema_name, fingerprint=fingerprint)
+        return
+    connection.set_schema_to_public()
+    template_assert_ready()
+    try:
+        schema_copy_in_steps(ddl=template_ddl(), source=template_schema_name(), target=schema_name)
         PooledSchema.objects.create(schema_name=schema_name, fingerprint=fingerprint)
+    except BaseException:
+        schema_drop(schema_name)  # each step rolled back on its own; drop what committed
+        raise
 
 
 def _pool_add_in_thread(fingerprint: str) -> None:

@@ -20,9 +20,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection
+from django.db import connection, transaction
 
 from tenants.models import TemplateSnapshot
+
+# Statements per committed step of a copy in steps (`schema_copy_in_steps`): ~5 locks each.
+STEP_STATEMENTS = 60
 
 # Stands for the target schema in the stored DDL; never a valid unquoted identifier.
 PLACEHOLDER = "«schema»"
@@ -150,6 +153,37 @@ def schema_ddl_capture(*, schema_name: str, fingerprint: str) -> SchemaDDL:
 def schema_copy(*, ddl: SchemaDDL, source: str, target: str) -> None:
     """Create schema `target` as a copy of `source` (structure from `ddl`, rows from `source`),
     in the caller's transaction. Sequences continue from the source's values."""
+    with connection.cursor() as cursor:
+        cursor.execute("\n".join(_copy_steps(ddl=ddl, source=source, target=target, size=0)[0]))
+
+
+def schema_copy_in_steps(
+    *, ddl: SchemaDDL, source: str, target: str, statements_per_step: int = STEP_STATEMENTS
+) -> int:
+    """The same copy as `schema_copy`, committed in steps of at most `statements_per_step`
+    statements (outside any transaction of the caller); returns the number of steps.
+
+    For schemas nobody can reach until the caller says so (the pool's): a copy in one
+    transaction holds ~2,000 locks until it commits, and PostgreSQL's lock table, shared by
+    every database on the server, holds 64 × max_connections (6,400 by default), so at most
+    two or three such copies could run at once. In steps, each transaction holds a few hundred
+    and several copies can overlap their waits for the disk (a B-tree build ends with an fsync:
+    ~280 per school). Commits do not wait for the WAL flush (`synchronous_commit = off`): a
+    crash loses at most a half-built schema, which the caller drops (`schema_drop`).
+    Raises SchemaCopyError if called inside a transaction.
+    """
+    if connection.in_atomic_block:
+        raise SchemaCopyError("a copy in steps commits each step: call it outside a transaction")
+    steps = _copy_steps(ddl=ddl, source=source, target=target, size=statements_per_step)
+    for step in steps:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = off")
+            cursor.execute("\n".join(step))
+    return len(steps)
+
+
+def _copy_steps(*, ddl: SchemaDDL, source: str, target: str, size: int) -> list[list[str]]:
+    """The copy's SQL as lists of statements, in order; `size` 0 puts everything in one list."""
     quote = connection.ops.quote_name
     source_q, target_q = quote(source), quote(target)
     rows = []
@@ -167,17 +201,38 @@ def schema_copy(*, ddl: SchemaDDL, source: str, target: str) -> None:
     # Keys, indexes and foreign keys come after the rows, as pg_restore orders them: the
     # foreign keys are checked once when added, with no deferred trigger left pending in the
     # caller's transaction.
-    script = "\n".join(
-        [
-            f"CREATE SCHEMA {target_q};",
-            ddl.pre_data.replace(PLACEHOLDER, target_q),
-            *rows,
-            *sequences,
-            ddl.post_data.replace(PLACEHOLDER, target_q),
-        ]
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(script)
+    pre = [f"CREATE SCHEMA {target_q};", ddl.pre_data.replace(PLACEHOLDER, target_q)]
+    post = ddl.post_data.replace(PLACEHOLDER, target_q)
+    if not size:
+        return [[*pre, *rows, *sequences, post]]
+    return [
+        *_chunks(pre[:1] + _statements(pre[1]), size),
+        [*rows, *sequences],
+        *_chunks(_statements(post), size),
+    ]
+
+
+def _chunks(statements: list[str], size: int) -> list[list[str]]:
+    return [statements[start : start + size] for start in range(0, len(statements), size)]
+
+
+def _statements(script: str) -> list[str]:
+    """pg_restore's script cut into statements (each ends a line with `;`).
+
+    The template's DDL holds tables, sequences, keys, indexes and foreign keys, never a
+    function body; a script that quotes one (`$$`) is kept whole rather than cut inside it.
+    """
+    if "$$" in script:
+        return [script]
+    statements, current = [], []
+    for line in script.splitlines():
+        current.append(line)
+        if line.rstrip().endswith(";"):
+            statements.append("\n".join(current))
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements
 
 
 def _portable(script: str, *, schema_name: str) -> str:

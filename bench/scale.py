@@ -1,0 +1,485 @@
+"""A province on one machine (`make bench-scale`, `bench/run.py --only scale --schools N`).
+
+Builds N real schools into the bench database — each provisioned by `school_provision` (the
+clone path: a copy of the template's DDL and rows) and given a year of typical publishing
+history by the demo's history loader (`demo/history.py`: weekly plans, schedules, monthly
+plans, news, in the profiles of real schools) — once, kept between runs; a re-run adds only
+the schools missing. Then it measures, against the goals of issue 15, and writes
+bench/results/scale.json with these keys:
+
+| key | what | goal |
+| --- | --- | --- |
+| schools | full school schemas in the database | 3,000 |
+| clone_p50_ms_first / _last | provisioning p50, clone path, at school 10 / at school N | ≤ 1.5×, ≤ 1 s |
+| pool_p50_ms | provisioning p50 from the warm pool | ≤ 100 ms |
+| import_1200_s | bulk import (`schools_import_apply`), per school × 1,200 | ≤ 600 s |
+| migrate_noop_s | `migrate_schemas`, nothing to apply, every school | ≤ 30 s |
+| migrate_real_s | a real migration (bench.migration_probe) across every school, 2 workers | ≤ 600 s |
+| sweep_s | the nightly evaluation fan-out through 2 real Celery workers | ≤ 180 s |
+| dashboard_p50_ms / report_s | the province dashboard's first page / its monthly report | ≤ 300 ms / ≤ 10 s |
+| rss_growth_pct | a web process's RSS after visiting every school's host vs after 10 | ≤ 10 % |
+| mb_per_school | disk per school schema (tables, indexes, TOAST) | reported |
+
+The provisionings timed at school N are rolled back (they leave nothing); the imported
+schools are removed after timing.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, connections, transaction
+from django.utils import timezone
+
+from bench.stats import line, p50
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+BUILD_LOG = "scale_build.json"  # per bench database: build time, clone timings at school 10
+CODE = "bench-province"
+HOST = "so-gd.bench-province.localhost"
+LEVELS = ("primary", "lower_secondary", "preschool", "primary,lower_secondary")
+KEYS = (
+    "schools",
+    "clone_p50_ms_first",
+    "clone_p50_ms_last",
+    "pool_p50_ms",
+    "import_1200_s",
+    "migrate_noop_s",
+    "migrate_real_s",
+    "sweep_s",
+    "dashboard_p50_ms",
+    "report_s",
+    "rss_growth_pct",
+    "mb_per_school",
+)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _authority():
+    from tenants.models import Authority
+
+    authority, _ = Authority.objects.get_or_create(
+        code=CODE,
+        defaults={"name": "Sở GD&ĐT Bench", "kind": "province", "portal_domain": HOST},
+    )
+    return authority
+
+
+def _log_path() -> Path:
+    return RESULTS / f"{connection.settings_dict['NAME']}-{BUILD_LOG}"
+
+
+def _log_read() -> dict:
+    path = _log_path()
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _log_write(log: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    _log_path().write_text(json.dumps(log, indent=2, sort_keys=True))
+
+
+def _history_since() -> dt.date:
+    return (timezone.localdate() - dt.timedelta(days=365)).replace(day=1)
+
+
+def _school_build(index: int) -> float:
+    """Provision school `index` and load its year of history; seconds taken."""
+    from demo.history import ROTATION, school_history_load
+    from tenants.models import School
+    from tenants.services.provisioning import school_provision
+
+    started = time.perf_counter()
+    code = f"bp-{index:05d}"
+    school = School.objects.filter(code=code).first()
+    if school is None:
+        school = school_provision(
+            authority=_authority(),
+            name=f"Trường Bench {index:05d}",
+            levels=LEVELS[index % len(LEVELS)],
+            domain=f"s{index:05d}.bench-province.localhost",
+            code=code,
+            schema_name=f"bp_{index:05d}",
+            principal_email=f"ht-{index:05d}@bench-province.edu.vn",
+        ).school
+    school_history_load(
+        school=school,
+        profile_name=ROTATION[index % len(ROTATION)],
+        since=_history_since(),
+        log=lambda *_: None,
+    )
+    connection.set_schema_to_public()
+    return time.perf_counter() - started
+
+
+def _school_build_job(index: int) -> tuple[int, float, str]:
+    try:
+        return index, _school_build(index), ""
+    except Exception as error:  # noqa: BLE001 — reported by the parent, the build goes on
+        return index, 0.0, f"{type(error).__name__}: {error}"
+
+
+def _built() -> list[int]:
+    from tenants.models import School
+
+    codes = School.objects.filter(authority__code=CODE, code__startswith="bp-")
+    return sorted(int(code[3:]) for code in codes.values_list("code", flat=True))
+
+
+def _build(count: int, workers: int, log: dict) -> None:
+    """Bring the province to `count` full schools; the first 10 alone, then in parallel."""
+    done = set(_built())
+    todo = [index for index in range(count) if index not in done]
+    if not todo:
+        return
+    started = time.perf_counter()
+    first = [index for index in todo if index < 10]
+    rest = [index for index in todo if index >= 10]
+    failures = []
+    for index in first:
+        _, _seconds, error = _school_build_job(index)
+        if error:
+            failures.append((index, error))
+    if "clone_ms_first" not in log and len(_built()) >= 10:
+        log["clone_ms_first"] = [_timed_provision() * 1000 for _ in range(5)]
+        log["clone_at_first"] = len(_built())
+    if rest:
+        connections.close_all()
+        with multiprocessing.get_context("fork").Pool(processes=workers) as pool:
+            for n, (index, _seconds, error) in enumerate(
+                pool.imap_unordered(_school_build_job, rest), start=1
+            ):
+                if error:
+                    failures.append((index, error))
+                if n % 10 == 0 or n == len(rest):
+                    spent = time.perf_counter() - started
+                    rate = (n + len(first)) / spent
+                    print(
+                        f"  … built {n + len(first)}/{len(todo)} schools "
+                        f"({spent:.0f} s, {rate:.2f} /s, ETA {(len(todo) - n - len(first)) / rate:.0f} s)",
+                        flush=True,
+                    )
+    log["build_s"] = round(log.get("build_s", 0) + time.perf_counter() - started, 1)
+    log["built"] = len(_built())
+    _log_write(log)
+    for index, error in failures:
+        print(f"  ! school {index}: {error}", flush=True)
+
+
+def _timed_provision(*, pool: bool = False) -> float:
+    """One provisioning of a new school, rolled back; seconds."""
+    from tenants.services.provisioning import school_provision
+
+    suffix = uuid.uuid4().hex[:8]
+    try:
+        with transaction.atomic():
+            started = time.perf_counter()
+            made = school_provision(
+                authority=_authority(),
+                name=f"Trường Đo {suffix}",
+                levels="primary",
+                domain=f"do-{suffix}.bench-province.localhost",
+                principal_email=f"ht-{suffix}@bench-province.edu.vn",
+            )
+            elapsed = time.perf_counter() - started
+            assert made.source == ("pool" if pool else "clone"), made.source
+            raise _Rollback
+    except _Rollback:
+        pass
+    connection.set_schema_to_public()
+    return elapsed
+
+
+def _pool_p50() -> float:
+    from tenants.services.pool import pool_fill
+
+    pool_fill(size=3)
+    return p50([_timed_provision(pool=True) for _ in range(7)])
+
+
+def _import(count: int) -> float:
+    """Seconds to import `count` schools from a CSV through parse → preview → apply, with the
+    pool refilled beside it as the Celery worker does after each school; removed after."""
+    from tenants.models import Authority, School
+    from tenants.services.bulk_import import (
+        RowOutcome,
+        schools_import_apply,
+        schools_import_parse,
+        schools_import_preview,
+    )
+    from tenants.services.pool import pool_fill, schema_drop
+
+    authority, _ = Authority.objects.get_or_create(
+        code="bench-import", defaults={"name": "Phòng GD&ĐT Bench nhập", "kind": "district"}
+    )
+    for school in School.objects.filter(authority=authority):
+        schema = school.schema_name
+        school.domains.all().delete()
+        school.delete()
+        schema_drop(schema)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Tên trường", "Cấp học", "Tên miền", "Email hiệu trưởng"])
+    tag = uuid.uuid4().hex[:6]
+    for n in range(count):
+        writer.writerow(
+            [f"Trường Nhập {tag} {n}", "Tiểu học", f"nhap-{tag}-{n}.edu.vn", f"ht{n}@{tag}.vn"]
+        )
+    stop = threading.Event()
+
+    def refill() -> None:
+        while not stop.is_set():
+            if not pool_fill(size=8):
+                time.sleep(0.1)
+        connection.close()
+
+    filler = threading.Thread(target=refill)
+    started = time.perf_counter()
+    filler.start()
+    try:
+        parsed = schools_import_parse(data=buffer.getvalue().encode(), filename="truong.csv")
+        preview = schools_import_preview(parsed=parsed, authority=authority)
+        applied = schools_import_apply(preview=preview, authority=authority)
+        elapsed = time.perf_counter() - started
+    finally:
+        stop.set()
+        filler.join()
+    created = sum(1 for row in applied.rows if row.outcome == RowOutcome.CREATED)
+    assert created == count, [(row.outcome, row.errors) for row in applied.rows][:3]
+    for school in School.objects.filter(authority=authority):
+        schema = school.schema_name
+        school.domains.all().delete()
+        school.delete()
+        schema_drop(schema)
+    return elapsed
+
+
+def _migrate_noop() -> float:
+    started = time.perf_counter()
+    with redirect_stdout(io.StringIO()) as out:
+        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=1)
+    assert " 0 to migrate" in out.getvalue(), out.getvalue()[-300:]
+    return time.perf_counter() - started
+
+
+def _migrate_real(workers: int) -> tuple[float, float]:
+    """(seconds to take the probe migration back, seconds to apply it) across every school."""
+    from tenants.services.school_migrations import schools_migrate
+
+    back = schools_migrate(targets=[("migration_probe", None)], workers=workers, refill_pool=False)
+    assert not back.failed, back.failed[:3]
+    forward = schools_migrate(workers=workers)
+    assert not forward.failed and len(forward.migrated) >= back.total - 1, forward.failed[:3]
+    return back.seconds, forward.seconds
+
+
+def _sweep(workers: int, schools: int) -> float:
+    from compliance.models import SchoolEvaluation
+    from compliance.tasks import evaluate_all_schools
+    from schoolhost.celery import app
+    from schoolhost.worker_process import celery_worker_start, celery_worker_stop
+
+    queue = f"bench-scale-{connection.settings_dict['NAME']}"
+    started_workers = [celery_worker_start(env={"DEBUG": "0"}, queue=queue) for _ in range(workers)]
+    app.conf.task_default_queue = queue
+    try:
+        time.sleep(5)  # the workers connect to the broker
+        started = timezone.now()
+        clock = time.perf_counter()
+        sent = evaluate_all_schools()
+        while time.perf_counter() - clock < 3600:
+            fresh = SchoolEvaluation.objects.filter(evaluated_at__gte=started).count()
+            if fresh >= sent:
+                return time.perf_counter() - clock
+            time.sleep(0.5)
+        raise RuntimeError(f"the sweep stored {fresh} of {sent} evaluations within an hour")
+    finally:
+        for worker in started_workers:
+            celery_worker_stop(worker)
+
+
+def _dashboard_and_report() -> tuple[float, float]:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from portal.models import AuthorityMembership
+    from reports.generation import monthly_report_generate
+    from reports.models import MonthlyReport
+    from reports.months import previous_month
+
+    authority = _authority()
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-province@bench.vn", defaults={"email": "bench-province@bench.vn"}
+    )
+    AuthorityMembership.objects.get_or_create(
+        user=user, authority=authority, defaults={"role": "admin"}
+    )
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user)
+    timings = []
+    for attempt in range(22):
+        started = time.perf_counter()
+        response = client.get("/")
+        if attempt >= 2:
+            timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+    month = previous_month(timezone.now())
+    MonthlyReport.objects.filter(authority=authority, month=month.key).delete()
+    started = time.perf_counter()
+    monthly_report_generate(authority=authority, month=month, requested_by="bench")
+    return p50(timings), time.perf_counter() - started
+
+
+def _rss(hosts: list[str]) -> tuple[int, int]:
+    """A fresh web process's RSS (kB) after visiting 10 school hosts, and after all of them."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "rss_visit.py")],
+        input="\n".join(hosts),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEBUG": "0"},
+        check=True,
+        cwd=ROOT,
+    )
+    after_10, after_all = (int(value) for value in out.stdout.split()[-2:])
+    return after_10, after_all
+
+
+def _mb_per_school(schemas: list[str]) -> tuple[float, int]:
+    """Average disk (MB) per school schema and catalogue rows (pg_class + pg_attribute)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = ANY(%s) AND c.relkind IN ('r', 'm')",
+            [schemas],
+        )
+        total = cursor.fetchone()[0] or 0
+        cursor.execute(
+            "SELECT count(*) + (SELECT count(*) FROM pg_attribute a JOIN pg_class c "
+            "ON c.oid = a.attrelid WHERE c.relnamespace = %s::regnamespace) "
+            "FROM pg_class WHERE relnamespace = %s::regnamespace",
+            [schemas[0], schemas[0]],
+        )
+        rows = cursor.fetchone()[0]
+    return total / len(schemas) / 1024 / 1024, rows
+
+
+def run(args) -> dict:
+    from tenants.models import Domain, School
+    from tenants.services.pool import pool_fill
+
+    settings.SCHOOL_SCHEMA_POOL_SIZE = 0  # no refill queued after each school
+    workers = args.scale_workers
+    log = _log_read()
+    pool_fill(size=0)
+    started = time.perf_counter()
+    _build(args.schools, workers, log)
+    log = _log_read()
+    built = len(_built())
+    line(
+        f"schools built (each with a year of history since {_history_since():%d/%m/%Y})",
+        f"{built}",
+        f"goal 3,000; this run {time.perf_counter() - started:.0f} s, "
+        f"all runs {log.get('build_s', 0):.0f} s",
+    )
+    results: dict = {"schools": built}
+
+    first = log.get("clone_ms_first") or []
+    last = [_timed_provision() * 1000 for _ in range(5)]
+    results["clone_p50_ms_first"] = round(p50(first)) if first else None
+    results["clone_p50_ms_last"] = round(p50(last))
+    line(
+        f"provision by clone at school {log.get('clone_at_first', '?')} (p50 of {len(first)})",
+        f"{results['clone_p50_ms_first']} ms",
+    )
+    line(
+        f"provision by clone at school {built} (p50 of {len(last)})",
+        f"{results['clone_p50_ms_last']} ms",
+        "goal ≤ 1.5× the first and ≤ 1,000 ms",
+    )
+    results["pool_p50_ms"] = round(_pool_p50() * 1000)
+    line("provision from the warm pool (p50 of 7)", f"{results['pool_p50_ms']} ms", "goal ≤ 100 ms")
+
+    imported = args.scale_import
+    seconds = _import(imported)
+    results["import_1200_s"] = round(seconds / imported * 1200, 1)
+    line(
+        f"bulk import of {imported} schools (pool refilled beside it)",
+        f"{seconds:.1f} s",
+        f"→ 1,200 schools ≈ {results['import_1200_s']:.0f} s, goal ≤ 600 s",
+    )
+    results["migrate_noop_s"] = round(_migrate_noop(), 2)
+    total = School.objects.count()
+    line(
+        f"migrate_schemas, nothing to apply, {total} schemas",
+        f"{results['migrate_noop_s']} s",
+        "goal ≤ 30 s at 3,000",
+    )
+    back, forward = _migrate_real(workers)
+    results["migrate_real_s"] = round(forward, 1)
+    line(
+        f"real migration (column + index on pages), {total} schemas, {workers} workers",
+        f"{forward:.1f} s",
+        f"goal ≤ 600 s at 3,000 (≈ {forward / total * 3000:.0f} s at that rate); taking it back {back:.1f} s",
+    )
+    results["sweep_s"] = round(_sweep(2, built), 1)
+    line(
+        f"nightly evaluation of {total - 1} schools, 2 Celery workers",
+        f"{results['sweep_s']} s",
+        f"goal ≤ 180 s at 3,000 (≈ {results['sweep_s'] / (total - 1) * 3000:.0f} s at that rate)",
+    )
+    dashboard, report = _dashboard_and_report()
+    results["dashboard_p50_ms"] = round(dashboard * 1000, 1)
+    results["report_s"] = round(report, 2)
+    line(
+        f"dashboard first page, {built} schools (p50 of 20)",
+        f"{results['dashboard_p50_ms']} ms",
+        "goal ≤ 300 ms",
+    )
+    line(f"monthly report, {built} schools", f"{results['report_s']} s", "goal ≤ 10 s")
+    hosts = list(
+        Domain.objects.filter(tenant__authority__code=CODE, tenant__code__startswith="bp-")
+        .order_by("tenant__code")
+        .values_list("domain", flat=True)
+    )
+    after_10, after_all = _rss(hosts)
+    results["rss_growth_pct"] = round((after_all - after_10) / after_10 * 100, 1)
+    line(
+        f"web process RSS after 10 / {len(hosts)} school hosts",
+        f"{after_10 / 1024:.0f} / {after_all / 1024:.0f} MB",
+        f"+{results['rss_growth_pct']} %, goal ≤ 10 %",
+    )
+    schemas = list(
+        School.objects.filter(authority__code=CODE, code__startswith="bp-")
+        .order_by("code")
+        .values_list("schema_name", flat=True)[:20]
+    )
+    mb, catalogue_rows = _mb_per_school(schemas)
+    results["mb_per_school"] = round(mb, 2)
+    line(
+        "disk per school schema (average of 20)",
+        f"{mb:.2f} MB",
+        f"catalogue rows per school (pg_class + pg_attribute): {catalogue_rows:,}",
+    )
+    results = {key: results[key] for key in KEYS}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "scale.json").write_text(json.dumps(results, indent=2))
+    print(f"\nwrote {RESULTS / 'scale.json'}")
+    return {f"scale_{key}": value for key, value in results.items()}

@@ -97,10 +97,17 @@ def main() -> None:
     parser.add_argument(
         "--scale-import", type=int, default=40, help="scale: schools imported (× 1,200 / N)"
     )
+    parser.add_argument(
+        "--scale-donors",
+        type=int,
+        default=2,
+        help="scale: schools given their history event by event; the rest copy one of them",
+    )
     args = parser.parse_args()
     from bench.serving import reserve_purge_port
 
-    reserve_purge_port()
+    if args.only != ["scale"]:  # the serving suite's purge listener; scale serves nothing
+        reserve_purge_port()
     setup_django()
     from bench import clone_scale, dashboard, evaluation, migrations, provisioning, scale, serving
 

@@ -142,39 +142,105 @@ def _built() -> list[int]:
     return sorted(int(code[3:]) for code in codes.values_list("code", flat=True))
 
 
-def _build(count: int, workers: int, log: dict) -> None:
-    """Bring the province to `count` full schools; the first 10 alone, then in parallel."""
-    done = set(_built())
-    todo = [index for index in range(count) if index not in done]
-    if not todo:
-        return
+_donor_ddl: dict[str, object] = {}
+
+
+def _school_copy(index: int, donors: int) -> float:
+    """School `index` as a copy of donor school `index % donors` (its year of history
+    included), set up as `school_provision` sets up a clone; seconds taken."""
+    from django_tenants.utils import schema_context
+
+    from tenants.hosts import site_port
+    from tenants.models import Domain, School
+    from tenants.services.schema_copy import schema_copy
+    from tenants.site_builder import school_site_builder
+
     started = time.perf_counter()
-    first = [index for index in todo if index < 10]
-    rest = [index for index in todo if index >= 10]
+    code = f"bp-{index:05d}"
+    if School.objects.filter(code=code).exists():
+        return 0.0
+    donor = School.objects.get(code=f"bp-{index % donors:05d}")
+    schema, domain = f"bp_{index:05d}", f"s{index:05d}.bench-province.localhost"
+    with transaction.atomic():
+        schema_copy(ddl=_donor_ddl[donor.schema_name], source=donor.schema_name, target=schema)
+        school = School.objects.create(
+            schema_name=schema,
+            name=f"Trường Bench {index:05d}",
+            code=code,
+            levels=donor.levels,
+            serves_meals=donor.serves_meals,
+            authority=donor.authority,
+            principal_email=f"ht-{index:05d}@bench-province.edu.vn",
+        )
+        School.objects.filter(pk=school.pk).update(created_at=donor.created_at)
+        Domain.objects.create(domain=domain, tenant=school, is_primary=True)
+        with schema_context(schema):
+            school_site_builder().school_build(school=school, hostname=domain, port=site_port())
+    connection.set_schema_to_public()
+    return time.perf_counter() - started
+
+
+def _school_copy_job(job) -> tuple[int, float, str]:
+    index, donors = job
+    try:
+        return index, _school_copy(index, donors), ""
+    except Exception as error:  # noqa: BLE001 — reported by the parent, the build goes on
+        return index, 0.0, f"{type(error).__name__}: {error}"
+
+
+def _in_parallel(function, jobs, workers: int, label: str, started: float) -> list:
     failures = []
-    for index in first:
-        _, _seconds, error = _school_build_job(index)
-        if error:
-            failures.append((index, error))
+    if not jobs:
+        return failures
+    connections.close_all()  # each process opens its own
+    with multiprocessing.get_context("fork").Pool(processes=min(workers, len(jobs))) as pool:
+        for n, (index, _seconds, error) in enumerate(pool.imap_unordered(function, jobs), start=1):
+            if error:
+                failures.append((index, error))
+            if n % 25 == 0 or n == len(jobs):
+                spent = time.perf_counter() - started
+                print(
+                    f"  … {label}: {n}/{len(jobs)} ({spent:.0f} s, ETA "
+                    f"{spent / n * (len(jobs) - n):.0f} s)",
+                    flush=True,
+                )
+    return failures
+
+
+def _build(count: int, workers: int, donors: int, log: dict) -> None:
+    """Bring the province to `count` full schools.
+
+    The first `donors` schools are provisioned by `school_provision` and get their year of
+    history through Wagtail's publish action, event by event (`school_history_load`: ~500
+    publications, ~10 minutes a school on a busy 2-core machine). Every other school is
+    provisioned by the same DDL-replay copy as a clone of the template, with a donor school
+    as the source — so it starts with that donor's year of history — then set up as
+    `school_provision` sets up a clone (School and Domain rows, the Site on its host, the
+    home page's name, the sections of its levels).
+    """
+    from tenants.services.schema_copy import schema_ddl_capture
+
+    started = time.perf_counter()
+    done = set(_built())
+    failures = _in_parallel(
+        _school_build_job,
+        [index for index in range(min(donors, count)) if index not in done],
+        workers,
+        "donor schools with their history",
+        started,
+    )
+    for index in range(min(donors, count)):
+        schema = f"bp_{index:05d}"
+        if schema not in _donor_ddl:
+            _donor_ddl[schema] = schema_ddl_capture(schema_name=schema, fingerprint=schema)
+    done = set(_built())
+    first = [(i, donors) for i in range(donors, min(10, count)) if i not in done]
+    rest = [(i, donors) for i in range(max(10, donors), count) if i not in done]
+    failures += _in_parallel(_school_copy_job, first, workers, "copies", started)
     if "clone_ms_first" not in log and len(_built()) >= 10:
         log["clone_ms_first"] = [_timed_provision() * 1000 for _ in range(5)]
         log["clone_at_first"] = len(_built())
-    if rest:
-        connections.close_all()
-        with multiprocessing.get_context("fork").Pool(processes=workers) as pool:
-            for n, (index, _seconds, error) in enumerate(
-                pool.imap_unordered(_school_build_job, rest), start=1
-            ):
-                if error:
-                    failures.append((index, error))
-                if n % 10 == 0 or n == len(rest):
-                    spent = time.perf_counter() - started
-                    rate = (n + len(first)) / spent
-                    print(
-                        f"  … built {n + len(first)}/{len(todo)} schools "
-                        f"({spent:.0f} s, {rate:.2f} /s, ETA {(len(todo) - n - len(first)) / rate:.0f} s)",
-                        flush=True,
-                    )
+    failures += _in_parallel(_school_copy_job, rest, workers, "copies", started)
     log["build_s"] = round(log.get("build_s", 0) + time.perf_counter() - started, 1)
     log["built"] = len(_built())
     _log_write(log)
@@ -390,7 +456,7 @@ def run(args) -> dict:
     log = _log_read()
     pool_fill(size=0)
     started = time.perf_counter()
-    _build(args.schools, workers, log)
+    _build(args.schools, workers, args.scale_donors, log)
     log = _log_read()
     built = len(_built())
     line(

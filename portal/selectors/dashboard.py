@@ -16,13 +16,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
-
 from compliance.engine.localtime import LOCAL_TZ, local_date
 from compliance.models import ObligationResult, SchoolEvaluation
 from reports.months import MonthKey, school_year_months
 from reports.rollup import score_of
 from tenants.models import Authority, School
+from tenants.replica import read_connection
 
 TREND_WEEKS = 12
 
@@ -188,7 +187,7 @@ def dashboard_schools(query: DashboardQuery) -> list[SchoolRow]:
         .replace("{filters}", filters)
         .replace("{category_filter}", _CATEGORY if params["category"] else "")
     )
-    with connection.cursor() as cursor:
+    with read_connection(ObligationResult).cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [_school_row(row) for row in rows]
@@ -252,7 +251,7 @@ def rule_statuses(*, school_ids: list[int], school_year_start: int) -> dict[int,
     if not school_ids:
         return {}
     year_first, year_last = school_year_months(school_year_start)
-    with connection.cursor() as cursor:
+    with read_connection(ObligationResult).cursor() as cursor:
         cursor.execute(
             _STATUS_SQL,
             {"schools": list(school_ids), "year_first": year_first, "year_last": year_last},

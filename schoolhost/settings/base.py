@@ -120,7 +120,7 @@ DATABASES = {
         os.environ.get(
             "DATABASE_URL",
             "postgres://postgres@127.0.0.1:5432/"
-            + os.environ.get("SCHOOLHOST_DB_NAME", "schoolhost"),
+            + (os.environ.get("SCHOOLHOST_DB_NAME") or "schoolhost"),
         ),
         engine="django_tenants.postgresql_backend",
         # Persistent connections are the biggest single serving setting (STACK-NOTES: ×4).
@@ -128,6 +128,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL streaming replica for the portal's, reports' and open-data API's reads
+# (tenants/replica.py; deploy/scaling.md). Unset: one database for everything.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        engine="django_tenants.postgresql_backend",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASE_ROUTERS = ("tenants.replica.ReplicaRouter", *DATABASE_ROUTERS)
+    MIDDLEWARE.insert(1, "tenants.replica.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")

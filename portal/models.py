@@ -40,3 +40,73 @@ class AuthorityMembership(models.Model):
 
     def __str__(self):
         return f"{self.user_id} @ {self.authority_id}: {self.role}"
+
+
+class AuditEntry(models.Model):
+    """One change made on the portal's workplace (/quan-ly/): who, when, what, before/after.
+
+    Written by the portal's services in the same transaction as the change they record."""
+
+    class Action(models.TextChoices):
+        SCHOOL_CREATE = "school_create", _("Tạo trường")
+        SCHOOL_SUSPEND = "school_suspend", _("Tạm ngừng trường")
+        SCHOOL_RESUME = "school_resume", _("Mở lại trường")
+        INVITATION_SEND = "invitation_send", _("Gửi lời mời hiệu trưởng")
+        PRINCIPAL_CHANGE = "principal_change", _("Đổi hiệu trưởng")
+        DOMAIN_ADD = "domain_add", _("Thêm tên miền")
+        SCHOOLS_IMPORT = "schools_import", _("Nhập danh sách trường")
+        USER_INVITE = "user_invite", _("Mời người dùng")
+        USER_ROLE = "user_role", _("Đổi vai trò")
+        USER_DEACTIVATE = "user_deactivate", _("Khóa tài khoản")
+        REPORT_DOCUMENT = "report_document", _("Điền số, người ký báo cáo")
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="audit")
+    actor = models.CharField(_("người thực hiện"), max_length=254)
+    action = models.CharField(_("thao tác"), max_length=32, choices=Action.choices)
+    target = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thao tác")
+        verbose_name_plural = _("nhật ký thao tác")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["authority", "-at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action} {self.target}"
+
+
+class SchoolImportJob(models.Model):
+    """An uploaded school list on its way through preview → confirm → the worker → result.
+
+    The file's bytes are kept so the worker re-reads exactly what the preview showed; the
+    preview and the result are `ImportPreview.as_dict()` shapes (tenants/services/bulk_import)."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Chờ xác nhận")
+        QUEUED = "queued", _("Đang chờ chạy")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Lỗi")
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="+")
+    created_by = models.CharField(max_length=254)
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PREVIEW)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    preview = models.JSONField(default=dict)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.authority_id} {self.filename} ({self.status})"

@@ -7,7 +7,17 @@ Paths are Vietnamese, as people read them: /truong/<mã>/, /bao-cao/2026-10/, /t
 from django.urls import path, register_converter
 
 from portal.converters import ExportFormatConverter, MonthConverter
-from portal.views import auth, dashboard, emulation, home, reports, schools
+from portal.views import (
+    auth,
+    dashboard,
+    emulation,
+    home,
+    imports,
+    reports,
+    schools,
+    users,
+    workplace,
+)
 
 register_converter(MonthConverter, "month")
 register_converter(ExportFormatConverter, "fmt")
@@ -29,6 +39,62 @@ urlpatterns = [
     path("bao-cao/", reports.report_index, name="report_index"),
     path("bao-cao/<month:month>/", reports.report_detail, name="report_detail"),
     path("bao-cao/<month:month>.<fmt:fmt>", reports.report_download, name="report_download"),
+    # the authority's workplace: pages for members, every change for admins only
+    path("quan-ly/", workplace.index, name="manage"),
+    path("quan-ly/truong/moi/", workplace.school_create, name="manage_school_create"),
+    path("quan-ly/truong/nhap/", imports.import_upload, name="manage_import"),
+    path("quan-ly/truong/nhap/<int:job_id>/", imports.import_job, name="manage_import_job"),
+    path(
+        "quan-ly/truong/nhap/<int:job_id>/xac-nhan/",
+        imports.import_confirm,
+        name="manage_import_confirm",
+    ),
+    path(
+        "quan-ly/truong/nhap/<int:job_id>/tien-do/",
+        imports.import_progress,
+        name="manage_import_progress",
+    ),
+    path(
+        "quan-ly/truong/nhap/<int:job_id>/ket-qua.xlsx",
+        imports.import_result,
+        name="manage_import_result",
+    ),
+    path("quan-ly/truong/<slug:code>/", workplace.school_manage, name="manage_school"),
+    path(
+        "quan-ly/truong/<slug:code>/tam-ngung/",
+        workplace.school_suspend,
+        name="manage_school_suspend",
+    ),
+    path(
+        "quan-ly/truong/<slug:code>/mo-lai/", workplace.school_resume, name="manage_school_resume"
+    ),
+    path(
+        "quan-ly/truong/<slug:code>/gui-loi-moi/",
+        workplace.school_invite,
+        name="manage_school_invite",
+    ),
+    path(
+        "quan-ly/truong/<slug:code>/hieu-truong/",
+        workplace.school_principal,
+        name="manage_school_principal",
+    ),
+    path(
+        "quan-ly/truong/<slug:code>/ten-mien/",
+        workplace.school_domain,
+        name="manage_school_domain",
+    ),
+    path("quan-ly/nguoi-dung/", users.users, name="manage_users"),
+    path("quan-ly/nguoi-dung/moi/", users.user_invite, name="manage_user_invite"),
+    path(
+        "quan-ly/nguoi-dung/<int:membership_id>/vai-tro/",
+        users.user_role,
+        name="manage_user_role",
+    ),
+    path(
+        "quan-ly/nguoi-dung/<int:membership_id>/khoa/",
+        users.user_deactivate,
+        name="manage_user_deactivate",
+    ),
     # admins' actions on reports (POST only)
     path("quan-ly/bao-cao/", reports.report_admin_list, name="report_admin_list"),
     path("quan-ly/bao-cao/tao/", reports.report_generate, name="report_generate"),

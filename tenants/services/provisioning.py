@@ -10,17 +10,13 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.hosts import site_port, site_url
 from tenants.models import Authority, Domain, School
 from tenants.services import pool
+from tenants.services.principal import principal_account_create, set_password_url
 from tenants.services.template import pages_publish_log, pages_publish_unlogged
 from tenants.services.validation import school_input_validate
 from tenants.site_builder import school_site_builder
@@ -123,24 +119,12 @@ def _site_set_up(*, school: School, domain: str) -> None:
 
 def _principal_create(*, email: str):
     """The principal's editor account, without a password until they set one."""
-    user = get_user_model().objects.create_user(username=email.lower(), email=email.lower())
-    user.set_unusable_password()
-    user.save(update_fields=["password"])
-    school_site_builder().principal_grant(user)
-    return user
+    return principal_account_create(email=email)
 
 
 def _set_password_url(user, domain: str) -> str:
     """A one-time link: the token is tied to the password hash, so it dies once used."""
-    path = reverse(
-        "wagtailadmin_password_reset_confirm",
-        urlconf=settings.ROOT_URLCONF,
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    return site_url(domain, path)
+    return set_password_url(user, domain)
 
 
 def _pool_refill_later() -> None:

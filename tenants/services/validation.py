@@ -38,6 +38,7 @@ FIELD_LABELS = {
     "principal_email": gettext_lazy("E-mail hiệu trưởng"),
     "serves_meals": gettext_lazy("Bán trú"),
     "school": gettext_lazy("Trường"),
+    "reason": gettext_lazy("Lý do"),
 }
 
 # Level names as offices write them, compared by `_level_key` (no tone marks, lower case).

@@ -1,0 +1,204 @@
+"""The workplace in Debian's chromium, as an authority admin uses it: create a school, import a
+30-row list with 3 bad rows and confirm (a real Celery worker creates the schools while the
+page polls its progress), invite a colleague who then sets a password and logs in.
+
+Marked `browser`. Data is committed (live_server); the schools' schemas are dropped after."""
+
+import io
+import re
+import subprocess
+import uuid
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.db import connection
+from openpyxl import Workbook, load_workbook
+
+from portal.services import authority_user_create
+from schoolhost.worker_process import celery_worker_start, celery_worker_stop
+from tenants.models import School
+from tests.crafting import PASSWORD
+from tests.factories import authority_make
+from tests.portal.test_browser import _axe_serious, browser  # noqa: F401 — shared chromium
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def workplace(transactional_db):
+    """An authority with an admin; every school made under it is dropped with its schema."""
+    from tenants.services.pool import schema_drop
+
+    tag = uuid.uuid4().hex[:8]
+    authority = authority_make(
+        code=f"xa-{tag}",
+        name="UBND xã Phong Điền",
+        kind="commune",
+        portal_domain=f"xa-{tag}.localhost",
+    )
+    email = f"quantri-{tag}@xa.gov.vn"
+    authority_user_create(authority=authority, email=email, role="admin", password=PASSWORD)
+    yield authority, email, tag
+    connection.set_schema_to_public()
+    for schema in School.objects.filter(authority=authority).values_list("schema_name", flat=True):
+        schema_drop(schema)
+
+
+@pytest.fixture
+def worker(transactional_db):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
+            **{
+                k: v or ""
+                for k, v in connection.settings_dict.items()
+                if k in {"USER", "HOST", "PORT", "NAME"}
+            }
+        ),
+        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+    }
+    import redis
+
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    process = celery_worker_start(env=env, output=subprocess.PIPE)
+    yield process
+    celery_worker_stop(process)
+
+
+def _log_in(page, base, email, password=PASSWORD):
+    page.goto(f"{base}/dang-nhap/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{base}/")
+
+
+def _base(live_server, authority):
+    return f"http://{authority.portal_domain}:{live_server.url.rsplit(':', 1)[1]}"
+
+
+def test_an_admin_creates_a_school_in_the_browser(browser, live_server, workplace):  # noqa: F811
+    authority, email, tag = workplace
+    base = _base(live_server, authority)
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    _log_in(page, base, email)
+    page.get_by_role("link", name="Quản lý", exact=True).click()
+    page.get_by_role("link", name="Tạo một trường").click()
+    assert _axe_serious(page) == []
+    page.get_by_label("Tên trường").fill("Trường Tiểu học Kim Đồng")
+    page.get_by_label("Tiểu học").check()
+    page.get_by_label("Tên miền").fill(f"th-kim-dong-{tag}.localhost")
+    page.get_by_label("E-mail hiệu trưởng").fill("ht.kimdong@xa.edu.vn")
+    page.get_by_role("button", name="Tạo trường").click()
+    created = page.locator("#created")
+    created.wait_for()
+    assert "Đã tạo Trường Tiểu học Kim Đồng" in created.inner_text()
+    assert f"http://th-kim-dong-{tag}.localhost" in created.inner_text()
+    assert "Đã gửi thư mời đặt mật khẩu đến ht.kimdong@xa.edu.vn" in created.inner_text()
+    school = School.objects.get(name="Trường Tiểu học Kim Đồng")
+    assert school.levels == ["primary"] and school.authority == authority
+    assert mail.outbox[-1].to == ["ht.kimdong@xa.edu.vn"]
+
+    page.get_by_role("link", name="Quản lý trường này").click()
+    page.get_by_label("Lý do").fill("Thử tạm ngừng")
+    page.get_by_role("button", name="Tạm ngừng").click()
+    assert page.locator("#status").inner_text() == "Tạm ngừng"
+    assert "Lý do: Thử tạm ngừng" in page.content()
+    assert _axe_serious(page) == []
+    page.close()
+
+
+def _thirty_rows(tag: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "DS trường"
+    sheet.append(["DANH SÁCH TRƯỜNG TRỰC THUỘC"])
+    sheet.append(["STT", "Tên trường", "Cấp học", "Tên miền", "Email hiệu trưởng"])
+    for n in range(1, 28):
+        level = ("Mầm non", "Tiểu học", "THCS")[n % 3]
+        sheet.append(
+            [n, f"Trường {level} Số {n}", level, f"t{n}-{tag}.localhost", f"ht{n}@t.edu.vn"]
+        )
+    sheet.append([28, "Trường Liên cấp Thiếu Cấp", "Liên cấp", f"lc-{tag}.localhost", ""])
+    sheet.append([29, "Trường Tiểu học Sai E-mail", "Tiểu học", f"sai-{tag}.localhost", "ht@@x"])
+    sheet.append([30, "Trường THCS Trùng Miền", "THCS", f"t1-{tag}.localhost", ""])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_admin_imports_thirty_rows_with_three_bad_ones(
+    browser,  # noqa: F811
+    live_server,
+    workplace,
+    worker,
+    tmp_path,
+):
+    authority, email, tag = workplace
+    base = _base(live_server, authority)
+    listing = tmp_path / "danh-sach-truong.xlsx"
+    listing.write_bytes(_thirty_rows(tag))
+    page = browser.new_page(
+        locale="vi-VN", accept_downloads=True, viewport={"width": 1366, "height": 900}
+    )
+    _log_in(page, base, email)
+    page.goto(f"{base}/quan-ly/truong/nhap/")
+    page.get_by_label("Tệp danh sách trường").set_input_files(listing)
+    page.get_by_role("button", name="Xem trước").click()
+    page.wait_for_url(re.compile(r".*/quan-ly/truong/nhap/\d+/$"))
+    summary = page.locator("#summary").inner_text()
+    assert "Xem trước: 27 trường sẽ tạo, 0 đã có từ trước, 3 dòng lỗi" in summary
+    assert page.locator("tr.outcome-error").count() == 3
+    assert "chưa cho biết những cấp nào" in page.locator("tr.outcome-error").nth(0).inner_text()
+    assert not School.objects.filter(authority=authority).exists()
+    assert _axe_serious(page) == []
+
+    page.get_by_role("button", name="Xác nhận tạo 27 trường").click()
+    page.locator("#progress-text").wait_for()
+    page.get_by_role("link", name="Tải kết quả (XLSX)").wait_for(timeout=300_000)
+    assert (
+        "Kết quả: 27 trường đã tạo, 0 đã có từ trước, 3 dòng lỗi"
+        in page.locator("#summary").inner_text()
+    )
+    assert School.objects.filter(authority=authority).count() == 27
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Tải kết quả (XLSX)").click()
+    target = tmp_path / "ket-qua.xlsx"
+    download_info.value.save_as(target)
+    rows = list(load_workbook(target)["Kết quả"].iter_rows(min_row=5, values_only=True))
+    assert sum(1 for r in rows if r[2] == "Đã tạo") == 27
+    assert sum(1 for r in rows if r[2] == "Lỗi") == 3
+    first = next(r for r in rows if r[1] == "Trường Tiểu học Số 1")
+    assert first[3] == f"t1-{tag}.localhost" and first[7] == "Đã gửi"
+    page.close()
+
+
+def test_an_invited_colleague_sets_a_password_and_logs_in(browser, live_server, workplace):  # noqa: F811
+    authority, email, tag = workplace
+    base = _base(live_server, authority)
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    _log_in(page, base, email)
+    page.goto(f"{base}/quan-ly/nguoi-dung/")
+    page.locator("#id_email").fill(f"dong-nghiep-{tag}@xa.gov.vn")
+    page.locator("#id_role").select_option("inspector")
+    page.get_by_role("button", name="Gửi thư mời").click()
+    assert f"Đã gửi thư mời đến dong-nghiep-{tag}@xa.gov.vn" in page.content()
+    assert _axe_serious(page) == []
+    page.close()
+
+    url = next(w for w in mail.outbox[-1].body.split() if "/dat-mat-khau/" in w)
+    assert urlsplit(url).hostname == authority.portal_domain
+    colleague = browser.new_page(locale="vi-VN")
+    colleague.goto(f"{base}{urlsplit(url).path}")
+    new = "mat-khau-dong-nghiep-2026"
+    colleague.get_by_label("Mật khẩu mới", exact=True).fill(new)
+    colleague.get_by_label("Nhập lại mật khẩu").fill(new)
+    colleague.get_by_role("button", name="Lưu mật khẩu").click()
+    colleague.wait_for_url("**/dat-mat-khau/xong/")
+    _log_in(colleague, base, f"dong-nghiep-{tag}@xa.gov.vn", new)
+    assert "thanh tra" in colleague.locator("header").inner_text()
+    colleague.goto(f"{base}/quan-ly/nguoi-dung/")
+    assert colleague.get_by_role("button", name="Gửi thư mời").count() == 0
+    colleague.close()

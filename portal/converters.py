@@ -12,7 +12,7 @@ class MonthConverter:
 
 
 class ExportFormatConverter:
-    regex = "json|csv|xlsx|pdf"
+    regex = "json|csv|xlsx|pdf|docx"
 
     def to_python(self, value: str) -> str:
         return value

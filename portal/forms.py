@@ -97,17 +97,40 @@ class ReportGenerateForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
-class ReportPublishForm(forms.Form):
-    cover_note = forms.CharField(
-        label="Lời dẫn (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    signed_by = forms.CharField(label="Người ký (họ tên, chức vụ)", required=False, max_length=255)
+class ReportDocumentForm(forms.Form):
+    """The monthly list's administrative-document fields (reports/official.py checks them)."""
 
-    def clean(self):
-        data = super().clean()
-        if (data.get("cover_note") or "").strip() and not (data.get("signed_by") or "").strip():
-            self.add_error("signed_by", "Lời dẫn cần có người ký.")
-        return data
+    doc_number = forms.CharField(label="Số", max_length=16, help_text="Số thứ tự, ví dụ 12")
+    doc_symbol = forms.CharField(
+        label="Ký hiệu", max_length=64, help_text="Ví dụ TB-PGDĐT (in là Số: 12/TB-PGDĐT)"
+    )
+    doc_place = forms.CharField(label="Địa danh", max_length=100, help_text="Ví dụ Phong Điền")
+    doc_date = forms.DateField(
+        label="Ngày ban hành (dd/mm/yyyy)",
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": "Ngày phải có dạng dd/mm/yyyy, ví dụ 01/12/2026."},
+    )
+    issuer_parent = forms.CharField(
+        label="Cơ quan chủ quản (dòng trên tên cơ quan, không bắt buộc)",
+        max_length=255,
+        required=False,
+    )
+    signer_title = forms.CharField(
+        label="Chức vụ người ký",
+        max_length=255,
+        help_text="Ví dụ TRƯỞNG PHÒNG, hoặc KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG (mỗi dòng một ý)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=150)
+    recipients = forms.CharField(
+        label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4})
+    )
+    cover_note = forms.CharField(
+        label="Nội dung dẫn (không bắt buộc)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class ReportRegenerateForm(forms.Form):

@@ -100,6 +100,11 @@ urlpatterns = [
     path("quan-ly/bao-cao/tao/", reports.report_generate, name="report_generate"),
     path("quan-ly/bao-cao/<month:month>/cong-bo/", reports.report_publish, name="report_publish"),
     path(
+        "quan-ly/bao-cao/<month:month>/van-ban/",
+        reports.report_document_save,
+        name="report_document_save",
+    ),
+    path(
         "quan-ly/bao-cao/<month:month>/tao-lai/",
         reports.report_regenerate,
         name="report_regenerate",

@@ -30,6 +30,16 @@ class MonthlyReport(models.Model):
     published_by = models.CharField(max_length=150, blank=True)
     cover_note = models.TextField(_("lời dẫn"), blank=True)
     signed_by = models.CharField(_("người ký"), max_length=255, blank=True)
+    # The report as an administrative document (Decree 30/2020/NĐ-CP), filled before publishing
+    # and frozen with it: "Số: 12/TB-PGDĐT", "Phong Điền, ngày 01 tháng 12 năm 2026", the signer.
+    doc_number = models.CharField(_("số văn bản"), max_length=16, blank=True)
+    doc_symbol = models.CharField(_("ký hiệu văn bản"), max_length=64, blank=True)
+    doc_place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    doc_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer_parent = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
 
     class Meta:
         verbose_name = _("báo cáo tháng")
@@ -47,6 +57,26 @@ class MonthlyReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class ReportDocumentDefaults(models.Model):
+    """What an authority's monthly documents share month after month: the symbol after the
+    number (e.g. `TB-PGDĐT`), the place in the date line, the parent body on the header, the
+    usual signer and "Nơi nhận". Updated whenever an admin fills a report's document, so the
+    next month's form starts from them."""
+
+    authority = models.OneToOneField(
+        Authority, on_delete=models.CASCADE, related_name="report_document_defaults"
+    )
+    doc_symbol = models.CharField(max_length=64, blank=True)
+    doc_place = models.CharField(max_length=100, blank=True)
+    issuer_parent = models.CharField(max_length=255, blank=True)
+    signer_title = models.CharField(max_length=255, blank=True)
+    signer_name = models.CharField(max_length=150, blank=True)
+    recipients = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.authority_id}: {self.doc_symbol}"
 
 
 class MonthlyReportEntry(models.Model):

@@ -1,19 +1,22 @@
 """The monthly report on the portal: the public pages and downloads (no login; drafts only for
-members), and the admins' actions: generate, publish (with a signed cover note or as is),
-regenerate with a reason."""
+members), and the admins' actions: generate, fill the administrative document (number,
+date line, signer, "Nơi nhận", cover note; audited), publish it, regenerate with a reason."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal.forms import ReportGenerateForm, ReportPublishForm, ReportRegenerateForm
+from portal.forms import ReportDocumentForm, ReportGenerateForm, ReportRegenerateForm
+from portal.models import AuditEntry
 from portal.permissions import (
     portal_admin_required,
     portal_member_required,
     request_role,
 )
+from portal.services.audit import audit_record
 from portal.views.common import portal_render
 from reports.exports import report_export
 from reports.exports.document import report_document
@@ -23,6 +26,7 @@ from reports.generation import (
     monthly_report_publish,
 )
 from reports.months import month_label, previous_month
+from reports.official import report_document_fill, report_document_initial
 from reports.selectors import all_reports, published_reports, report_for_host
 
 
@@ -61,9 +65,9 @@ def report_detail(request, month: str):
             "report": report,
             "document": document,
             "month_label": month_label(report.month),
-            "publish_form": ReportPublishForm(),
+            "document_form": ReportDocumentForm(initial=report_document_initial(report)),
             "regenerate_form": ReportRegenerateForm(),
-            "formats": ("xlsx", "csv", "pdf", "json"),
+            "formats": ("pdf", "docx", "xlsx", "csv", "json"),
         },
     )
 
@@ -117,18 +121,47 @@ def report_generate(request):
 
 @require_POST
 @portal_admin_required
-def report_publish(request, month: str):
+def report_document_save(request, month: str):
+    """The fill-in screen's save: number, date line, signer, "Nơi nhận", cover note."""
     report = _visible_report(request, month)
-    form = ReportPublishForm(request.POST)
+    form = ReportDocumentForm(request.POST)
     if not form.is_valid():
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("portal:report_detail", month=month)
+    before = {name: str(getattr(report, name) or "") for name in form.fields}
+    try:
+        with transaction.atomic():
+            report = report_document_fill(report=report, fields=form.cleaned_data)
+            audit_record(
+                authority=request.authority,
+                actor=request.user.get_username(),
+                action=AuditEntry.Action.REPORT_DOCUMENT,
+                target=report.month,
+                before=before,
+                after={name: str(getattr(report, name) or "") for name in form.fields},
+            )
+    except ReportError as exc:
+        messages.error(request, f"Chưa lưu được: {exc}")
+    else:
+        messages.success(request, "Đã lưu số văn bản, ngày và người ký.")
+    return redirect("portal:report_detail", month=month)
+
+
+@require_POST
+@portal_admin_required
+def report_publish(request, month: str):
+    """Publish the filled document (number and signer first: an office issues nothing
+    without them)."""
+    report = _visible_report(request, month)
+    if not (report.doc_number and report.signer_name):
+        messages.error(request, "Cần điền và lưu số văn bản và người ký trước khi công bố.")
         return redirect("portal:report_detail", month=month)
     try:
         monthly_report_publish(
             report=report,
             published_by=request.user.get_username(),
-            cover_note=form.cleaned_data["cover_note"],
-            signed_by=form.cleaned_data["signed_by"],
+            cover_note=report.cover_note,
+            signed_by=report.signed_by,
         )
     except ReportError as exc:
         messages.error(request, f"Không công bố được: {exc}")

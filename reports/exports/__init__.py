@@ -1,4 +1,4 @@
-"""A published (or draft) monthly report as JSON, CSV, XLSX or PDF.
+"""A published (or draft) monthly report as JSON, CSV, XLSX, PDF or DOCX (Word).
 
 Every format is drawn from one document (`document.report_document`), so the four files
 always list the same schools with the same items.
@@ -6,16 +6,17 @@ always list the same schools with the same items.
 
 from dataclasses import dataclass
 
-from reports.exports import as_csv, as_json, as_pdf, as_xlsx
+from reports.exports import as_csv, as_docx, as_json, as_pdf, as_xlsx
 from reports.exports.document import report_document
 from reports.models import MonthlyReport
 
-FORMATS = ("json", "csv", "xlsx", "pdf")
+FORMATS = ("json", "csv", "xlsx", "pdf", "docx")
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 
@@ -32,6 +33,7 @@ def report_export(report: MonthlyReport, fmt: str) -> ExportedFile:
         "csv": as_csv.render,
         "xlsx": as_xlsx.render,
         "pdf": as_pdf.render,
+        "docx": as_docx.render,
     }
     if fmt not in renderers:
         raise ValueError(f"unknown format '{fmt}'; use {', '.join(FORMATS)}")

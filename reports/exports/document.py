@@ -6,6 +6,7 @@ from __future__ import annotations
 from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
 from reports.models import MonthlyReport
 from reports.months import month_label
+from reports.official import document_lines
 from reports.text import item_text
 
 SUMMARY_KEYS = (*LISTED_CATEGORIES, "compliant", "not_evaluated")
@@ -15,6 +16,14 @@ def report_title(report: MonthlyReport) -> str:
     return (
         "Danh sách các trường chưa cập nhật, cập nhật thiếu, cập nhật không thường xuyên "
         f"thông tin trên website — {month_label(report.month)}"
+    )
+
+
+def report_subject(report: MonthlyReport) -> str:
+    """The document's "trích yếu" under its kind (THÔNG BÁO)."""
+    return (
+        "Danh sách các trường chưa cập nhật, cập nhật thiếu, cập nhật không thường xuyên "
+        f"thông tin trên website {month_label(report.month)}"
     )
 
 
@@ -33,6 +42,9 @@ def report_document(report: MonthlyReport) -> dict:
         "published_at": _iso(report.published_at),
         "cover_note": report.cover_note,
         "signed_by": report.signed_by,
+        # the administrative document's parts (reports/official.py)
+        "official": document_lines(report),
+        "subject": report_subject(report),
         "summary": {"schools": len(entries), **counts},
         "categories": [
             {

@@ -119,7 +119,8 @@ def test_inspectors_can_look_but_every_change_is_refused(portal_client, authorit
 
     posts = {
         "/quan-ly/bao-cao/tao/": {"thang": "2026-10"},
-        "/quan-ly/bao-cao/2026-09/cong-bo/": {"cover_note": "", "signed_by": ""},
+        "/quan-ly/bao-cao/2026-09/cong-bo/": {},
+        "/quan-ly/bao-cao/2026-09/van-ban/": {"doc_number": "1", "signer_name": "A"},
         "/quan-ly/bao-cao/2026-09/tao-lai/": {"reason": "thử"},
         "/thong-bao/": {"weekly_digest": ""},
     }
@@ -130,6 +131,7 @@ def test_inspectors_can_look_but_every_change_is_refused(portal_client, authorit
     assert not MonthlyReport.objects.filter(month="2026-10").exists()
     report = MonthlyReport.objects.get(month="2026-09")
     assert report.status == "draft" and report.generations.count() == 1
+    assert report.doc_number == "" and report.signer_name == ""
     assert not ReminderPreference.objects.exists()
 
 
@@ -164,6 +166,18 @@ def test_every_changing_view_is_guarded_by_the_admin_check():
         "portal:report_generate",
         "portal:report_publish",
         "portal:report_regenerate",
+        "portal:report_document_save",
+        "portal:manage_school_create",
+        "portal:manage_school_suspend",
+        "portal:manage_school_resume",
+        "portal:manage_school_invite",
+        "portal:manage_school_principal",
+        "portal:manage_school_domain",
+        "portal:manage_import",
+        "portal:manage_import_confirm",
+        "portal:manage_user_invite",
+        "portal:manage_user_role",
+        "portal:manage_user_deactivate",
         "reminders:preferences",
     } <= guarded
     for name, view in patterns:

@@ -202,3 +202,74 @@ def test_an_invited_colleague_sets_a_password_and_logs_in(browser, live_server, 
     colleague.goto(f"{base}/quan-ly/nguoi-dung/")
     assert colleague.get_by_role("button", name="Gửi thư mời").count() == 0
     colleague.close()
+
+
+def test_an_admin_fills_number_and_signer_publishes_and_downloads_pdf_and_docx(
+    browser,  # noqa: F811
+    live_server,
+    workplace,
+    tmp_path,
+):
+    from docx import Document
+    from pypdf import PdfReader
+
+    from reports.generation import monthly_report_generate
+    from tests.crafting import month_of_each_category
+
+    authority, email, tag = workplace
+    month_of_each_category(authority)
+    monthly_report_generate(authority=authority, month="2026-10")
+    base = _base(live_server, authority)
+    page = browser.new_page(
+        locale="vi-VN", accept_downloads=True, viewport={"width": 1366, "height": 900}
+    )
+    _log_in(page, base, email)
+    page.goto(f"{base}/bao-cao/2026-10/")
+    assert page.get_by_role("button", name="Công bố").is_disabled()
+    form = page.locator("#document-form")
+    form.get_by_label("Số:", exact=True).fill("15")
+    form.get_by_label("Ký hiệu").fill("TB-UBND")
+    form.get_by_label("Địa danh").fill("Phong Điền")
+    form.get_by_label("Ngày ban hành (dd/mm/yyyy)").fill("01/11/2026")
+    form.get_by_label("Cơ quan chủ quản").fill("")
+    form.get_by_label("Chức vụ người ký").fill("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+    form.get_by_label("Họ tên người ký").fill("Trần Văn Nam")
+    form.get_by_label("Nơi nhận (mỗi dòng một nơi)").fill("Các trường trực thuộc;\nLưu: VT.")
+    form.get_by_label("Nội dung dẫn (không bắt buộc)").fill("Đề nghị các trường khắc phục.")
+    assert _axe_serious(page) == []
+    form.get_by_role("button", name="Lưu văn bản").click()
+    page.wait_for_load_state()
+    assert "Đã lưu số văn bản, ngày và người ký." in page.content()
+    page.get_by_role("button", name="Công bố").click()
+    page.wait_for_load_state()
+    assert "Đã công bố báo cáo tháng 10/2026." in page.content()
+
+    public = browser.new_page(locale="vi-VN", accept_downloads=True)
+    public.goto(f"{base}/bao-cao/2026-10/")
+    assert public.locator("#doc-number").inner_text() == "Số: 15/TB-UBND"
+    assert public.locator("#doc-date").inner_text() == "Phong Điền, ngày 01 tháng 11 năm 2026"
+    assert "Trần Văn Nam" in public.locator("#doc-signer").inner_text()
+    assert _axe_serious(public) == []
+    files = {}
+    for fmt in ("PDF", "DOCX"):
+        with public.expect_download() as download_info:
+            public.get_by_role("link", name=fmt, exact=True).click()
+        files[fmt] = tmp_path / download_info.value.suggested_filename
+        download_info.value.save_as(files[fmt])
+    text = "\n".join(p.extract_text() for p in PdfReader(files["PDF"]).pages)
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 15/TB-UBND",
+        "Phong Điền, ngày 01 tháng 11 năm 2026",
+        "PHÓ CHỦ TỊCH",
+        "Trần Văn Nam",
+    ):
+        assert expected in text, expected
+    document = Document(files["DOCX"])
+    head = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert head[0][0].startswith(authority.name.upper())
+    assert head[1] == ["Số: 15/TB-UBND", "Phong Điền, ngày 01 tháng 11 năm 2026"]
+    signer = [line for line in document.tables[-1].rows[0].cells[1].text.splitlines() if line]
+    assert signer == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Nam"]
+    public.close()
+    page.close()

@@ -46,18 +46,57 @@ def test_regenerating_a_published_report_shows_the_reason_publicly(client, autho
     assert "tạo lại — Sửa lỗi dữ liệu trường X" in text
 
 
-def test_admin_publishes_from_the_portal(portal_client, authority, frozen_now):
+DOCUMENT = {
+    "doc_number": "7",
+    "doc_symbol": "TB-UBND",
+    "doc_place": "Phong Điền",
+    "doc_date": "01/11/2026",
+    "issuer_parent": "",
+    "signer_title": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+    "signer_name": "Lê Thị Bình",
+    "recipients": "Các trường trực thuộc;\nLưu: VT.",
+    "cover_note": "Đề nghị các trường khắc phục.",
+}
+
+
+def test_admin_fills_the_document_then_publishes_from_the_portal(
+    portal_client, authority, frozen_now
+):
+    from portal.models import AuditEntry
+
     month_of_each_category(authority)
     monthly_report_generate(authority=authority, month="2026-10")
-    client = portal_client(authority, "admin")
-    draft = client.get("/bao-cao/2026-10/").text
-    assert "Bản nháp" in draft and "Công bố" in draft
-    refused = client.post(
-        "/quan-ly/bao-cao/2026-10/cong-bo/", {"cover_note": "Lời dẫn", "signed_by": ""}, follow=True
-    )
-    assert "Lời dẫn cần có người ký" in refused.text
+    admin = portal_client(authority, "admin")
+    draft = admin.get("/bao-cao/2026-10/").text
+    assert "Bản nháp" in draft and "Lưu văn bản" in draft
+    assert 'value="01/11/2026"' in draft  # the date line's default, dd/mm/yyyy
+    refused = admin.post("/quan-ly/bao-cao/2026-10/cong-bo/", follow=True)
+    assert "Cần điền và lưu số văn bản và người ký trước khi công bố" in refused.text
     assert not MonthlyReport.objects.get().is_published
-    client.post("/quan-ly/bao-cao/2026-10/cong-bo/", {"cover_note": "", "signed_by": ""})
-    assert MonthlyReport.objects.get().is_published
-    client.post("/quan-ly/bao-cao/2026-10/tao-lai/", {"reason": "Đánh giá lại sau sự cố"})
+
+    bad = admin.post(
+        "/quan-ly/bao-cao/2026-10/van-ban/", {**DOCUMENT, "doc_date": "2026-11-01"}, follow=True
+    )
+    assert "Ngày phải có dạng dd/mm/yyyy" in bad.text
+    admin.post("/quan-ly/bao-cao/2026-10/van-ban/", DOCUMENT)
+    report = MonthlyReport.objects.get()
+    assert report.doc_number == "7" and report.signer_name == "Lê Thị Bình"
+    entry = AuditEntry.objects.get(action="report_document", target="2026-10")
+    assert entry.before["doc_number"] == "" and entry.after["doc_number"] == "7"
+
+    admin.post("/quan-ly/bao-cao/2026-10/cong-bo/")
+    report.refresh_from_db()
+    assert report.is_published and report.cover_note == "Đề nghị các trường khắc phục."
+    from django.test import Client
+
+    public = Client().get("/bao-cao/2026-10/", HTTP_HOST=authority.portal_domain).text  # a parent
+    assert "Số: 7/TB-UBND" in public
+    assert "Phong Điền, ngày 01 tháng 11 năm 2026" in public
+    assert "PHÓ CHỦ TỊCH" in public and "Lê Thị Bình" in public and "Lưu: VT." in public
+    assert "Lưu văn bản" not in public
+    frozen = admin.post(
+        "/quan-ly/bao-cao/2026-10/van-ban/", {**DOCUMENT, "doc_number": "8"}, follow=True
+    )
+    assert "văn bản không sửa được nữa" in frozen.text
+    admin.post("/quan-ly/bao-cao/2026-10/tao-lai/", {"reason": "Đánh giá lại sau sự cố"})
     assert MonthlyReport.objects.get().generations.last().reason == "Đánh giá lại sau sự cố"

@@ -8,7 +8,7 @@ from reports.generation import ReportError, monthly_report_generate
 from reports.months import month_parse
 from tenants.selectors import authority_by_code
 
-BINARY = {"xlsx", "pdf"}
+BINARY = {"xlsx", "pdf", "docx"}
 
 
 class Command(BaseCommand):

@@ -366,6 +366,30 @@ def school_content_fill(*, school: School, weeks: int = 8) -> int:
     return count
 
 
+def _document_fill(report, *, number: int):
+    """The administrative document's parts, as the body's office would fill them."""
+    from demo.data import DEMO_COMMUNES
+    from reports.official import report_document_fill, report_document_initial
+
+    province = report.authority.kind == "province"
+    place = next((c["place"] for c in DEMO_COMMUNES if c["code"] == report.authority.code), "Huế")
+    initial = report_document_initial(report)
+    return report_document_fill(
+        report=report,
+        fields={
+            **initial,
+            "doc_number": str(number),
+            "doc_symbol": "TB-SGDĐT" if province else "TB-UBND",
+            "doc_place": place,
+            "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+            if province
+            else "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+            "signer_name": "Trần Thị Minh" if province else "Nguyễn Văn An",
+            "recipients": "Các trường trực thuộc;\nLưu: VT.",
+        },
+    )
+
+
 def demo_reports_publish(*, authority, since: dt.date) -> list[str]:
     """Generate and publish the monthly list for every month since `since` that has ended."""
     from reports.generation import monthly_report_generate, monthly_report_publish
@@ -379,7 +403,13 @@ def demo_reports_publish(*, authority, since: dt.date) -> list[str]:
             monthly_report_generate(authority=authority, month=key, requested_by="demo")
         report = MonthlyReport.objects.get(authority=authority, month=key)
         if not report.is_published:
-            monthly_report_publish(report=report, published_by="demo")
+            report = _document_fill(report, number=len(months) + 1)
+            monthly_report_publish(
+                report=report,
+                published_by="demo",
+                cover_note=report.cover_note,
+                signed_by=report.signed_by,
+            )
         months.append(key)
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return months

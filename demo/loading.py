@@ -8,8 +8,8 @@ from tenants.services.authorities import authority_create
 from tenants.services.provisioning import school_provision
 
 from .data import (
-    DEMO_AUTHORITY,
     DEMO_AUTHORITY_USERS,
+    DEMO_COMMUNES,
     DEMO_PASSWORD,
     DEMO_PROVINCE,
     DEMO_SCHOOLS,
@@ -20,6 +20,8 @@ def _authority(spec: dict, parent: Authority | None = None) -> Authority:
     existing = Authority.objects.filter(code=spec["code"]).first()
     if existing:
         return existing
+    if parent is None and spec["kind"] != "province":
+        raise ValueError("a commune needs its province")
     return authority_create(
         code=spec["code"],
         name=spec["name"],
@@ -29,19 +31,19 @@ def _authority(spec: dict, parent: Authority | None = None) -> Authority:
     )
 
 
-def demo_load(*, log=print) -> dict:
-    """Create the demo province, district office and twelve schools; return the logins."""
+def demo_load(*, log=print, schools=DEMO_SCHOOLS) -> dict:
+    """Create the province, its communes/wards and their schools; return the logins."""
     province = _authority(DEMO_PROVINCE)
-    authority = _authority(DEMO_AUTHORITY, parent=province)
+    communes = {spec["code"]: _authority(spec, parent=province) for spec in DEMO_COMMUNES}
     logins = []
-    for name, levels, host, serves_meals in DEMO_SCHOOLS:
+    for name, levels, host, serves_meals, commune in schools:
         email = f"hieutruong@{host.split('.')[0]}.edu.vn"
         domain = Domain.objects.filter(domain=host).select_related("tenant").first()
         if domain:
             school = domain.tenant
         else:
             created = school_provision(
-                authority=authority,
+                authority=communes[commune],
                 name=name,
                 levels=levels,
                 domain=host,
@@ -55,11 +57,12 @@ def demo_load(*, log=print) -> dict:
             if user and not user.has_usable_password():
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
-        logins.append((name, host, email))
+        logins.append((name, host, email, communes[commune]))
     portal_logins = _authority_users()
     return {
-        "authority": authority,
+        "authority": communes[DEMO_COMMUNES[0]["code"]],
         "province": province,
+        "communes": list(communes.values()),
         "logins": logins,
         "portal_logins": portal_logins,
     }

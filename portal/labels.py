@@ -59,3 +59,24 @@ def rule_order(ruleset: str, rule: str) -> tuple:
         if rule in ids:
             return (ruleset, ids.index(rule))
     return (ruleset, 10_000, rule)
+
+
+# The dashboard's column groups (the detail of each group opens from its cell), in order.
+GROUPS = ("Tổ chức", "Kế hoạch", "Lịch", "Tin", "Công khai")
+_GROUP_OF = {
+    "organisation": "Tổ chức", "procedures": "Tổ chức", "contacts": "Tổ chức",
+    "admission": "Tổ chức", "feedback": "Tổ chức",
+    "annual-plan": "Kế hoạch", "monthly-plan": "Kế hoạch", "weekly-plan": "Kế hoạch",
+    "timetable": "Kế hoạch", "mn-monthly-plan": "Kế hoạch", "mn-weekly-plan": "Kế hoạch",
+    "work-schedule": "Lịch", "lesson-register": "Lịch", "menu": "Lịch",
+    "news-topical": "Tin", "urgent": "Tin", "changes": "Tin", "news-weekly": "Tin",
+    "news": "Tin", "documents": "Tin",
+    "disclosure-annual": "Công khai", "disclosure-update": "Công khai",
+    "annual-report": "Công khai", "disclosure-retention": "Công khai", "disclosure": "Công khai",
+}  # fmt: skip
+# Worst first: a group's cell shows its worst rule's status.
+STATUS_RANK = {"missing": 0, "late": 1, "pending": 2, "on_time": 3, "none": 4}
+
+
+def rule_group(ruleset: str, rule: str) -> str:
+    return _GROUP_OF.get(rule, "Tổ chức" if ruleset == "tt37-2020" else "Công khai")

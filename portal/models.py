@@ -59,6 +59,8 @@ class AuditEntry(models.Model):
         USER_ROLE = "user_role", _("Đổi vai trò")
         USER_DEACTIVATE = "user_deactivate", _("Khóa tài khoản")
         REPORT_DOCUMENT = "report_document", _("Điền số, người ký báo cáo")
+        CALENDAR_SET = "calendar_set", _("Đặt lịch năm học")
+        MESSAGE_SEND = "message_send", _("Gửi nhắc nhở")
 
     authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="audit")
     actor = models.CharField(_("người thực hiện"), max_length=254)
@@ -110,3 +112,24 @@ class SchoolImportJob(models.Model):
 
     def __str__(self):
         return f"{self.authority_id} {self.filename} ({self.status})"
+
+
+class PendingRuleChange(models.Model):
+    """A rule-parameter change an admin scheduled for a later date (Asia/Ho_Chi_Minh). The
+    nightly `portal.rule_changes_apply` task makes it through compliance's
+    `rule_parameters_set` (which records the audited change) on that day."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="+")
+    ruleset_id = models.CharField(max_length=64)
+    rule_id = models.CharField(max_length=64)
+    params = models.JSONField(default=dict)
+    effective_from = models.DateField(_("áp dụng từ"))
+    requested_by = models.CharField(max_length=254)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["effective_from", "pk"]
+
+    def __str__(self):
+        return f"{self.ruleset_id}/{self.rule_id} from {self.effective_from}"

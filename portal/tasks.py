@@ -11,3 +11,12 @@ def school_import_run(job_id: int) -> str:
 
     with schema_context(get_public_schema_name()):
         return import_job_run(job_id=job_id).status
+
+
+@shared_task(name="portal.rule_changes_apply", ignore_result=True)
+def rule_changes_apply() -> int:
+    """Nightly: rule-parameter changes scheduled for today take effect."""
+    from portal.services.rules import rule_changes_apply as apply
+
+    with schema_context(get_public_schema_name()):
+        return apply()

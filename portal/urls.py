@@ -9,11 +9,13 @@ from django.urls import path, register_converter
 from portal.converters import ExportFormatConverter, MonthConverter
 from portal.views import (
     auth,
+    calendar,
     dashboard,
     emulation,
     home,
     imports,
     reports,
+    rules,
     schools,
     users,
     workplace,
@@ -83,6 +85,14 @@ urlpatterns = [
         workplace.school_domain,
         name="manage_school_domain",
     ),
+    path("quan-ly/quy-dinh/", rules.rules, name="manage_rules"),
+    path(
+        "quan-ly/quy-dinh/<slug:ruleset_id>/<slug:rule_id>/",
+        rules.rule_change,
+        name="manage_rule_change",
+    ),
+    path("quan-ly/lich-nam-hoc/", calendar.calendar, name="manage_calendar"),
+    path("quan-ly/lich-nam-hoc/luu/", calendar.calendar_save, name="manage_calendar_save"),
     path("quan-ly/nguoi-dung/", users.users, name="manage_users"),
     path("quan-ly/nguoi-dung/moi/", users.user_invite, name="manage_user_invite"),
     path(

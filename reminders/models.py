@@ -96,3 +96,38 @@ class DigestLog(models.Model):
 
     def __str__(self):
         return f"{self.authority_id} {self.week}: {self.status}"
+
+
+class AuthorityMessage(models.Model):
+    """A message an authority's admin sent now, from /quan-ly/nhac-nho/, to some schools."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="messages")
+    sender = models.CharField(_("người gửi"), max_length=254)
+    subject = models.CharField(_("tiêu đề"), max_length=200)
+    body = models.TextField(_("nội dung"))
+    audience = models.CharField(_("gửi đến"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.authority_id}: {self.subject}"
+
+
+class AuthorityMessageDelivery(models.Model):
+    """One school's copy of an AuthorityMessage: to whom it went and whether it did."""
+
+    message = models.ForeignKey(
+        AuthorityMessage, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    recipients = models.JSONField(default=list)
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["message", "school__name"]
+
+    def __str__(self):
+        return f"{self.message_id} → {self.school_id}: {self.status}"

@@ -78,6 +78,15 @@ SCHEDULES = [
         day_of_week="1",
         why="weekly digest to authority admins",
     ),
+    # 00:02 local every night: rule-parameter changes an authority scheduled for today take
+    # effect (their schools are then re-evaluated), before the night's evaluation.
+    Schedule(
+        "portal: scheduled rule changes",
+        "portal.rule_changes_apply",
+        "2",
+        "0",
+        why="apply the rule-parameter changes effective today",
+    ),
     # 02:30 local every night: the full re-evaluation that catches everything else.
     Schedule(
         "compliance: nightly evaluation",

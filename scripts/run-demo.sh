@@ -49,7 +49,7 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 $PY manage.py load_demo > var/log/load_demo.log
-$PY manage.py load_demo_history --authority phong-dien --since 2026-08-01 | tail -n 1
+$PY manage.py load_demo_history --authority so-gddt-hue --since 2026-08-01 | tail -n 1
 sed -n '/schoolhost demo is loaded/,$p' var/log/load_demo.log
 echo
 echo "  Processes: nginx on 127.0.0.1:$PORT (var/demo-nginx/error.log) → gunicorn on :$UPSTREAM_PORT"

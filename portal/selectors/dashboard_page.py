@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from compliance.presentation import STATUS_VI, rule_title
-from portal.labels import STATUS_SHORT, rule_order, rule_short
+from portal.labels import GROUPS, STATUS_RANK, STATUS_SHORT, rule_group, rule_order, rule_short
 from portal.selectors.dashboard import (
     DashboardQuery,
     SchoolRow,
@@ -41,6 +41,42 @@ class StatusCell:
     status: str  # on_time | late | missing | pending | none
     short: str
     label: str
+
+
+@dataclass(frozen=True)
+class ColumnGroup:
+    """Rule columns shown as one column ("Kế hoạch"), its rules listed under its heading."""
+
+    name: str
+    columns: list[RuleColumn]
+
+
+@dataclass(frozen=True)
+class GroupCell:
+    """One school's cell of a group: the worst status, how many rules are on time, each rule."""
+
+    status: str
+    summary: str  # "Thiếu · 1/3 đúng hạn"
+    cells: list[tuple[RuleColumn, StatusCell]]
+
+
+def column_groups(columns: list[RuleColumn]) -> list[ColumnGroup]:
+    found = {name: [c for c in columns if rule_group(c.ruleset, c.rule) == name] for name in GROUPS}
+    return [ColumnGroup(name, cols) for name, cols in found.items() if cols]
+
+
+def group_cells(cells: list[StatusCell], columns: list[RuleColumn], groups) -> list[GroupCell]:
+    by_column = dict(zip(columns, cells, strict=True))
+    out = []
+    for group in groups:
+        pairs = [(c, by_column[c]) for c in group.columns]
+        applicable = [cell for _c, cell in pairs if cell.status != "none"]
+        worst = min((cell.status for cell in applicable), key=STATUS_RANK.get, default="none")
+        on_time = sum(1 for cell in applicable if cell.status == "on_time")
+        word = STATUS_SHORT.get(worst, "—")
+        summary = f"{word} · {on_time}/{len(applicable)} đúng hạn" if applicable else "—"
+        out.append(GroupCell(worst, summary, pairs))
+    return out
 
 
 @dataclass

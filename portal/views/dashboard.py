@@ -6,7 +6,12 @@ from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
 from portal.charts import sparkline, trend_chart
 from portal.forms import DashboardFilterForm
 from portal.permissions import portal_member_required
-from portal.selectors.dashboard_page import ALL_PAGES, dashboard_page
+from portal.selectors.dashboard_page import (
+    ALL_PAGES,
+    column_groups,
+    dashboard_page,
+    group_cells,
+)
 from portal.selectors.scope import authorities_in_scope, scope_ids
 from portal.views.common import portal_render
 from reports.months import month_label, school_year_label
@@ -31,6 +36,7 @@ def dashboard(request):
         sort=form.value("sap_xep"),
         page=request.GET.get("trang", ""),
     )
+    groups = column_groups(page.columns)
     query = request.GET.copy()
     query.pop("trang", None)
     rows = [
@@ -38,7 +44,7 @@ def dashboard(request):
             "school": row,
             "levels": ", ".join(str(LEVEL_LABELS.get(level, level)) for level in row.levels),
             "category_label": CATEGORY_VI.get(row.category, row.category),
-            "cells": page.cells[row.id],
+            "groups": group_cells(page.cells[row.id], page.columns, groups),
             "sparkline": sparkline(row.trend),
         }
         for row in page.rows
@@ -61,6 +67,7 @@ def dashboard(request):
             "school_year_label": school_year_label(page.school_year_start),
             "querystring": query.urlencode(),
             "all_pages": ALL_PAGES,
-            "colspan": 10 + (len(authorities) > 1) + len(page.columns),
+            "groups": groups,
+            "colspan": 10 + (len(authorities) > 1) + len(groups),
         },
     )

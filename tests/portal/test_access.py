@@ -178,6 +178,9 @@ def test_every_changing_view_is_guarded_by_the_admin_check():
         "portal:manage_user_invite",
         "portal:manage_user_role",
         "portal:manage_user_deactivate",
+        "portal:manage_rule_change",
+        "portal:manage_calendar_save",
+        "reminders:message_send",
         "reminders:preferences",
     } <= guarded
     for name, view in patterns:

@@ -4,11 +4,13 @@ page polls its progress), invite a colleague who then sets a password and logs i
 
 Marked `browser`. Data is committed (live_server); the schools' schemas are dropped after."""
 
+import datetime as dt
 import io
 import re
 import subprocess
 import uuid
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -24,6 +26,7 @@ from tests.factories import authority_make
 from tests.portal.test_browser import _axe_serious, browser  # noqa: F401 — shared chromium
 
 pytestmark = [pytest.mark.browser]
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture
@@ -272,4 +275,107 @@ def test_an_admin_fills_number_and_signer_publishes_and_downloads_pdf_and_docx(
     signer = [line for line in document.tables[-1].rows[0].cells[1].text.splitlines() if line]
     assert signer == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Nam"]
     public.close()
+    page.close()
+
+
+def test_the_dashboard_fits_1366_pixels_with_grouped_rules_and_a_sticky_school_column(
+    browser,  # noqa: F811
+    live_server,
+    workplace,
+):
+    from tests.crafting import month_of_each_category
+
+    authority, email, tag = workplace
+    schools = month_of_each_category(authority)
+    base = _base(live_server, authority)
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1366, "height": 800})
+    _log_in(page, base, email)
+    wrap = page.locator(".dash-wrap")
+    fits = wrap.evaluate("el => el.scrollWidth <= el.clientWidth")
+    headers = [
+        h.strip().split("\n")[0]
+        for h in page.locator("table.dash thead th.grp-h").all_inner_texts()
+    ]
+    assert headers and set(headers) <= {"Tổ chức", "Kế hoạch", "Lịch", "Tin", "Công khai"}
+    school_cell = page.locator("table.dash tbody th[scope=row]").first
+    assert school_cell.evaluate("el => getComputedStyle(el).position") == "sticky"
+    assert fits, "the dashboard scrolls sideways at 1,366 px"
+    # a group's detail opens on click and lists each rule's status as text
+    row = page.locator("table.dash tbody tr", has_text=schools["incomplete"].name)
+    group = row.locator("td.grp-cell details").first
+    group.locator("summary").click()
+    assert group.locator(".grp-detail li").count() >= 1
+    assert _axe_serious(page) == []
+
+    page.goto(f"{base}/thi-dua/")
+    heights = page.locator("table.emu thead th").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    line = page.locator("table.emu tbody td.num").first.evaluate(
+        "e => e.getBoundingClientRect().height"
+    )
+    assert max(heights) <= 2 * line, heights  # no one-word-per-line headers
+    assert page.locator(".table-wrap").first.evaluate("el => el.scrollWidth <= el.clientWidth")
+    page.close()
+
+
+def test_an_admin_moves_the_weekly_deadline_and_the_next_evaluation_uses_it(
+    browser,  # noqa: F811
+    live_server,
+    workplace,
+):
+    from compliance.models import ObligationResult
+    from compliance.services.evaluation import school_evaluate
+    from tests.factories import school_make
+
+    authority, email, tag = workplace
+    school = school_make(authority=authority, domain=f"thcs-quy-dinh-{tag}.localhost")
+    base = _base(live_server, authority)
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    _log_in(page, base, email)
+    page.goto(f"{base}/quan-ly/quy-dinh/")
+    rule = page.locator("#rule-letter-2015-weekly-plan")
+    rule.locator("summary").click()
+    deadline = rule.get_by_label("Hạn đăng: giờ (HH:MM) của ngày hạn")
+    assert deadline.input_value() == "12:00"
+    deadline.fill("10:00")
+    assert _axe_serious(page) == []
+    rule.get_by_role("button", name="Lưu thay đổi “Kế hoạch tuần”").click()
+    page.wait_for_load_state()
+    assert "Đã áp dụng thay đổi quy định “Kế hoạch tuần”" in page.content()
+    history = page.locator("table").last.inner_text()
+    assert "letter-2015/weekly-plan" in history and email in history
+
+    school_evaluate(school=school)  # what the queued evaluation does on a worker
+    due = ObligationResult.objects.filter(school=school, rule="weekly-plan").order_by("due_at")
+    assert due and all(r.due_at.astimezone(VN).strftime("%H:%M") == "10:00" for r in due)
+    page.goto(f"{base}/truong/{school.code}/")
+    assert "10:00" in page.locator("table").first.inner_text()
+    page.close()
+
+
+def test_an_admin_sets_a_tet_break_in_the_calendar(browser, live_server, workplace):  # noqa: F811
+    from compliance.selectors import school_calendar
+
+    authority, email, tag = workplace
+    base = _base(live_server, authority)
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    _log_in(page, base, email)
+    page.goto(f"{base}/quan-ly/lich-nam-hoc/?nam=2026")
+    assert "khung của Bộ GD&ĐT" in page.locator("#calendar-source").inner_text()
+    form = page.locator("#calendar-form")
+    form.get_by_label("Học kỳ I: ngày đầu (dd/mm/yyyy)").fill("07/09/2026")
+    form.get_by_label("Học kỳ I: ngày cuối (dd/mm/yyyy)").fill("15/01/2027")
+    form.get_by_label("Học kỳ II: ngày đầu (dd/mm/yyyy)").fill("18/01/2027")
+    form.get_by_label("Học kỳ II: ngày cuối (dd/mm/yyyy)").fill("28/05/2027")
+    form.get_by_label("Tuần nghỉ").fill("08/02/2027 Tết\n15/02/2027 Tết")
+    assert _axe_serious(page) == []
+    form.get_by_role("button", name="Lưu lịch năm học").click()
+    page.wait_for_load_state()
+    assert "Đã lưu lịch năm học 2026–2027" in page.content()
+    weeks = page.locator("#weeks").inner_text()
+    assert "Nghỉ Tết (08/02 – 14/02/2027)" in weeks and "Nghỉ Tết (15/02 – 21/02/2027)" in weeks
+    assert "Tuần 1 (07/09 – 13/09/2026)" in weeks
+    year = school_calendar(authority).year(2026)
+    assert year.week_number(dt.date(2027, 2, 10)) is None
     page.close()

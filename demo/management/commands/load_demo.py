@@ -7,28 +7,36 @@ from tenants.hosts import site_url
 
 
 class Command(BaseCommand):
-    help = "Load the demo: a province, a district office and twelve schools of every level."
+    help = (
+        "Load the demo: a provincial department, three communes/wards under it (each with its "
+        "own portal host) and twelve schools of every level."
+    )
 
     def handle(self, *args, **options):
         demo = demo_load(log=self.stdout.write)
-        authority = demo["authority"]
+        province = demo["province"]
         lines = [
             "",
             "schoolhost demo is loaded.",
-            f"  Authority portal:  {site_url(authority.portal_domain)}",
-            f"  Province portal:   {site_url(demo['province'].portal_domain)}",
+            f"  Province portal (sees every school):  {site_url(province.portal_domain)}"
+            f"  — {province.name}",
+            *[
+                f"  Commune/ward portal:  {site_url(c.portal_domain):<34} — {c.name}"
+                for c in demo["communes"]
+            ],
             f"  Platform page:     {site_url(settings.PLATFORM_HOSTS[0])}",
             f"  Portal logins (password '{DEMO_PASSWORD}'):",
             *[
                 f"    {email:<34} {role:<10} {site_url(host, '/dang-nhap/')}"
                 for host, email, role in demo["portal_logins"]
             ],
-            f"  Public monthly reports: {site_url(authority.portal_domain, '/bao-cao/')}",
+            f"  Public monthly reports: {site_url(demo['authority'].portal_domain, '/bao-cao/')}",
             "  School sites and their admins (login: the principal's e-mail, password "
             f"'{DEMO_PASSWORD}'):",
         ]
-        for name, host, email in demo["logins"]:
+        for name, host, email, commune in demo["logins"]:
             lines.append(f"    {name:<34} {site_url(host)}   admin: {site_url(host, '/admin/')}")
+            lines.append(f"    {'':<34} under {commune.name}")
             lines.append(f"    {'':<34} login {email}")
         for line in lines:
             self.stdout.write(line)

@@ -4,13 +4,13 @@ from django.utils import timezone
 from compliance.services.evaluation import school_evaluate
 from demo.history import authority_history_load, demo_reports_publish
 from tenants.dates import DateInputError, date_parse
-from tenants.models import School
-from tenants.selectors import authority_by_code
+from tenants.models import Authority, School
+from tenants.selectors import authority_and_descendant_ids, authority_by_code
 
 
 class Command(BaseCommand):
     help = (
-        "Fill an authority's schools with a realistic publishing history from --since until now "
+        "Fill an authority's schools (and those of the bodies under it) with a realistic publishing history from --since until now "
         "(some diligent, some late on Mondays, some forgetting monthly plans, one that stopped "
         "in October), through the real page types and publication path; then evaluate them."
     )
@@ -31,12 +31,17 @@ class Command(BaseCommand):
             raise CommandError(f"--since: {exc}") from exc
         if start > timezone.localdate():
             raise CommandError(f"--since: {since} là ngày trong tương lai.")
-        schools = list(School.objects.real().filter(authority=found).order_by("name"))
+        # the authority and the bodies under it (a province: every commune's schools)
+        bodies = authority_and_descendant_ids(found)
+        schools = list(School.objects.real().filter(authority_id__in=bodies).order_by("name"))
         count = authority_history_load(schools=schools, since=start, log=self.stdout.write)
         # Re-read: loading the history moved each school's joining date back to --since.
-        for school in School.objects.real().filter(authority=found).select_related("authority"):
+        in_scope = School.objects.real().filter(authority_id__in=bodies)
+        for school in in_scope.select_related("authority"):
             school_evaluate(school=school)
-        published = demo_reports_publish(authority=found, since=start)
+        published = []
+        for body in Authority.objects.filter(pk__in=bodies).order_by("pk"):
+            published = demo_reports_publish(authority=body, since=start)
         self.stdout.write(
             f"{count} publications loaded; {len(schools)} schools evaluated; monthly reports "
             f"published: {', '.join(published) or 'none'}"

@@ -1,0 +1,112 @@
+"""/quan-ly/lich-nam-hoc/: the school calendar per school year with its teaching weeks
+(members) and the form that sets the authority's own (admins)."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from compliance.services.configuration import ConfigurationError
+from portal.permissions import portal_admin_required, portal_member_required
+from portal.services.calendar import (
+    BREAK_TEXT,
+    breaks_parse,
+    calendar_in_force,
+    calendar_set,
+    calendar_weeks,
+)
+from portal.views.common import portal_render
+from portal.views.workplace import actor
+from sitepages.periods import school_year_of
+
+DATE = {"input_formats": ["%d/%m/%Y"], "widget": forms.DateInput(format="%d/%m/%Y")}
+
+
+class CalendarForm(forms.Form):
+    hk1_bat_dau = forms.DateField(label="Học kỳ I: ngày đầu (dd/mm/yyyy)", **DATE)
+    hk1_ket_thuc = forms.DateField(label="Học kỳ I: ngày cuối (dd/mm/yyyy)", **DATE)
+    hk2_bat_dau = forms.DateField(label="Học kỳ II: ngày đầu (dd/mm/yyyy)", **DATE)
+    hk2_ket_thuc = forms.DateField(label="Học kỳ II: ngày cuối (dd/mm/yyyy)", **DATE)
+    tuan_nghi = forms.CharField(
+        label="Tuần nghỉ (mỗi dòng: ngày thứ Hai dd/mm/yyyy rồi Tết, giữa kỳ, ôn thi hoặc khác)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["invalid"] = "Ngày phải có dạng dd/mm/yyyy, ví dụ 07/09/2026."
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("nam") or request.POST.get("nam") or 0)
+    except ValueError:
+        year = 0
+    return year if 2000 <= year <= 2100 else school_year_of(timezone.localdate())
+
+
+@portal_member_required
+def calendar(request):
+    year = _year(request)
+    in_force = calendar_in_force(request.authority, year)
+    school_year = in_force.year
+    form = CalendarForm(
+        initial={
+            "hk1_bat_dau": school_year.s1_first,
+            "hk1_ket_thuc": school_year.s1_last,
+            "hk2_bat_dau": school_year.s2_first,
+            "hk2_ket_thuc": school_year.s2_last,
+            "tuan_nghi": "\n".join(
+                f"{b.monday:%d/%m/%Y} {BREAK_TEXT.get(b.label, b.label)}"
+                for b in school_year.breaks
+            ),
+        }
+    )
+    weeks = calendar_weeks(school_year)
+    return portal_render(
+        request,
+        "portal/manage/calendar.html",
+        {
+            "year": year,
+            "years": [year - 1, year, year + 1],
+            "in_force": in_force,
+            "form": form,
+            "weeks": weeks,
+            "teaching_count": sum(1 for w in weeks if w.teaching),
+        },
+    )
+
+
+@require_POST
+@portal_admin_required
+def calendar_save(request):
+    year = _year(request)
+    form = CalendarForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(f"/quan-ly/lich-nam-hoc/?nam={year}")
+    data = form.cleaned_data
+    try:
+        calendar_set(
+            authority=request.authority,
+            actor=actor(request),
+            school_year_start=year,
+            semester1=(data["hk1_bat_dau"], data["hk1_ket_thuc"]),
+            semester2=(data["hk2_bat_dau"], data["hk2_ket_thuc"]),
+            breaks=breaks_parse(data["tuan_nghi"]),
+        )
+    except ConfigurationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Đã lưu lịch năm học %(a)d–%(b)d; các trường được đánh giá theo lịch này.")
+            % {"a": year, "b": year + 1},
+        )
+    return redirect(f"/quan-ly/lich-nam-hoc/?nam={year}")

@@ -1,0 +1,86 @@
+"""/quan-ly/quy-dinh/: the rules in force for this authority with their parameters in
+Vietnamese (members), a change effective from a date (admins), and the audited history."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from compliance.selectors import bundled_rulesets, parameter_overrides
+from compliance.services.configuration import ConfigurationError
+from portal.models import PendingRuleChange
+from portal.permissions import portal_admin_required, portal_member_required
+from portal.rule_params import BOUNDARY_VI, ParamInputError, params_from_form
+from portal.services.rules import rule_change_request, rule_history, rules_in_force
+from portal.views.common import portal_render
+from portal.views.workplace import actor
+
+
+@portal_member_required
+def rules(request):
+    return portal_render(
+        request,
+        "portal/manage/rules.html",
+        {
+            "rulesets": rules_in_force(request.authority),
+            "history": rule_history(request.authority),
+            "pending": PendingRuleChange.objects.filter(
+                authority=request.authority, applied_at__isnull=True
+            ),
+            "boundaries": BOUNDARY_VI.items(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+@portal_admin_required
+def rule_change(request, ruleset_id: str, rule_id: str):
+    try:
+        rule = bundled_rulesets()[ruleset_id].rule(rule_id)
+    except KeyError:
+        raise Http404("no such rule") from None
+    in_force = parameter_overrides(request.authority).get((ruleset_id, rule_id), {})
+    try:
+        params = params_from_form(rule, in_force, request.POST)
+        effective_from = _date(request.POST.get("hieu_luc", ""))
+        result = rule_change_request(
+            authority=request.authority,
+            ruleset_id=ruleset_id,
+            rule_id=rule_id,
+            params=params,
+            effective_from=effective_from,
+            actor=actor(request),
+        )
+    except (ParamInputError, ConfigurationError) as exc:
+        messages.error(request, str(exc))
+        return redirect("portal:manage_rules")
+    if isinstance(result, PendingRuleChange):
+        messages.success(
+            request,
+            _("Đã lên lịch thay đổi quy định “%(rule)s”, áp dụng từ %(date)s.")
+            % {"rule": rule.title_vi, "date": effective_from.strftime("%d/%m/%Y")},
+        )
+    else:
+        messages.success(
+            request,
+            _("Đã áp dụng thay đổi quy định “%(rule)s”; các trường đang được đánh giá lại.")
+            % {"rule": rule.title_vi},
+        )
+    return redirect("portal:manage_rules")
+
+
+def _date(text: str) -> dt.date:
+    text = text.strip()
+    if not text:
+        return timezone.localdate()
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise ParamInputError(
+            _("Ngày áp dụng phải có dạng dd/mm/yyyy, ví dụ 01/12/2026.")
+        ) from None

@@ -1,0 +1,101 @@
+"""/quan-ly/nhac-nho/ on the authority's portal: send a message now (admins) and the log of
+what was sent (members). The work is in reminders/announcements.py."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
+from portal.permissions import portal_admin_required, portal_member_required
+from portal.views.common import portal_render
+from reminders.announcements import AudienceError, audience_resolve, authority_message_send
+from reminders.models import AuthorityMessage
+from reports.months import month_of
+from tenants.models import School
+from tenants.selectors import schools_of_authority
+
+TARGETS = [
+    ("one", "Một trường"),
+    ("category", "Các trường theo xếp loại của một tháng"),
+    ("all", "Tất cả các trường"),
+]
+
+
+class MessageForm(forms.Form):
+    target = forms.ChoiceField(label="Gửi đến", choices=TARGETS, widget=forms.RadioSelect)
+    school = forms.ChoiceField(label="Trường", required=False)
+    category = forms.ChoiceField(
+        label="Xếp loại",
+        required=False,
+        choices=[(key, CATEGORY_VI[key]) for key in LISTED_CATEGORIES],
+    )
+    month = forms.CharField(label="Tháng (YYYY-MM)", required=False, max_length=7)
+    subject = forms.CharField(label="Tiêu đề", max_length=200)
+    body = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, schools=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].choices = [("", "—")] + [(s.code, s.name) for s in schools]
+
+
+def _schools(request):
+    return list(schools_of_authority(request.authority).filter(status=School.Status.ACTIVE))
+
+
+@portal_member_required
+def messages_page(request):
+    last_month = month_of(timezone.now()).shifted(-1).key
+    form = MessageForm(
+        schools=_schools(request),
+        initial={"target": "category", "category": "incomplete", "month": last_month},
+    )
+    return portal_render(
+        request,
+        "reminders/messages.html",
+        {
+            "form": form,
+            "sent": AuthorityMessage.objects.filter(authority=request.authority).prefetch_related(
+                "deliveries__school"
+            )[:20],
+        },
+    )
+
+
+@require_POST
+@portal_admin_required
+def message_send(request):
+    form = MessageForm(request.POST, schools=_schools(request))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("reminders:messages")
+    data = form.cleaned_data
+    try:
+        audience = audience_resolve(
+            authority=request.authority,
+            target=data["target"],
+            school_code=data["school"],
+            category=data["category"],
+            month=data["month"].strip(),
+        )
+        sent = authority_message_send(
+            authority=request.authority,
+            sender=request.user.get_username(),
+            subject=data["subject"],
+            body=data["body"],
+            audience=audience,
+        )
+    except (AudienceError, ValueError) as exc:
+        messages.error(request, str(exc))
+        return redirect("reminders:messages")
+    delivered = sent.deliveries.filter(status="sent").count()
+    messages.success(
+        request,
+        _("Đã gửi “%(subject)s” đến %(audience)s (%(n)d trường nhận được thư).")
+        % {"subject": sent.subject, "audience": sent.audience, "n": delivered},
+    )
+    return redirect("reminders:messages")

@@ -1,0 +1,143 @@
+"""Messages an authority sends now (/quan-ly/nhac-nho/): to one school, the schools of one
+category in a month's published or draft list (e.g. every "cập nhật thiếu" school of last
+month), or every school; by e-mail to each school's principal and editors
+(`school_recipients`), one e-mail per school, every delivery logged."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+
+from compliance.presentation import CATEGORY_VI
+from portal.models import AuditEntry
+from portal.services.audit import audit_record
+from reminders.models import AuthorityMessage, AuthorityMessageDelivery, DeliveryStatus
+from reminders.selectors import school_recipients
+from reports.models import MonthlyReport
+from reports.months import month_label
+from tenants.hosts import site_url
+from tenants.models import Authority, School
+from tenants.selectors import school_primary_host, schools_of_authority
+
+logger = logging.getLogger(__name__)
+
+
+class AudienceError(ValueError):
+    """The chosen audience cannot be resolved; the message says why in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    schools: list[School]
+    description: str  # "3 trường cập nhật thiếu tháng 10/2026"
+
+
+def audience_resolve(
+    *, authority: Authority, target: str, school_code: str = "", category: str = "", month: str = ""
+) -> Audience:
+    """`target` is "one" (school_code), "category" (category in `month`'s report) or "all"."""
+    in_scope = schools_of_authority(authority).filter(status=School.Status.ACTIVE)
+    if target == "one":
+        school = in_scope.filter(code=school_code).first()
+        if school is None:
+            raise AudienceError(_("Chọn một trường đang hoạt động của cơ quan."))
+        return Audience([school], school.name)
+    if target == "all":
+        schools = list(in_scope)
+        return Audience(schools, _("tất cả %(n)d trường") % {"n": len(schools)})
+    if target == "category":
+        if category not in CATEGORY_VI:
+            raise AudienceError(_("Chọn nhóm xếp loại."))
+        report = MonthlyReport.objects.filter(authority=authority, month=month).first()
+        if report is None:
+            raise AudienceError(
+                _("Chưa có báo cáo %(month)s để chọn các trường theo xếp loại.")
+                % {"month": month_label(month)}
+            )
+        codes = report.entries.filter(category=category).values_list("school_code", flat=True)
+        schools = list(in_scope.filter(code__in=list(codes)))
+        return Audience(
+            schools,
+            _("%(n)d trường %(category)s %(month)s")
+            % {"n": len(schools), "category": CATEGORY_VI[category], "month": month_label(month)},
+        )
+    raise AudienceError(_("Chọn người nhận."))
+
+
+def authority_message_send(
+    *, authority: Authority, sender: str, subject: str, body: str, audience: Audience
+) -> AuthorityMessage:
+    """E-mail every school of the audience now and log each delivery; audited."""
+    subject, body = subject.strip(), body.strip()
+    if not subject or not body:
+        raise AudienceError(_("Cần tiêu đề và nội dung."))
+    if not audience.schools:
+        raise AudienceError(_("Không có trường nào trong nhóm đã chọn."))
+    with transaction.atomic():
+        message = AuthorityMessage.objects.create(
+            authority=authority,
+            sender=sender,
+            subject=subject[:200],
+            body=body,
+            audience=audience.description[:255],
+        )
+        audit_record(
+            authority=authority,
+            actor=sender,
+            action=AuditEntry.Action.MESSAGE_SEND,
+            target=subject[:255],
+            after={"audience": audience.description, "schools": len(audience.schools)},
+        )
+    for school in audience.schools:
+        _deliver(message, school)
+    return message
+
+
+def _deliver(message: AuthorityMessage, school: School) -> None:
+    try:
+        with transaction.atomic():  # a savepoint: a school whose schema fails stays alone
+            recipients = school_recipients(school)
+    except DatabaseError as exc:
+        logger.exception("recipients of %s could not be read", school.code)
+        AuthorityMessageDelivery.objects.create(
+            message=message, school=school, status=DeliveryStatus.FAILED, error=str(exc)[:2000]
+        )
+        return
+    if not recipients:
+        AuthorityMessageDelivery.objects.create(
+            message=message, school=school, status=DeliveryStatus.NO_RECIPIENT
+        )
+        return
+    host = school_primary_host(school)
+    lines = [
+        _("Kính gửi Ban giám hiệu và cán bộ phụ trách website %(school)s,")
+        % {"school": school.name},
+        "",
+        message.body,
+        "",
+    ]
+    if host:
+        lines.append(
+            _("Trang quản trị website của trường: %(url)s") % {"url": site_url(host, "/admin/")}
+        )
+    lines.append(message.authority.name)
+    try:
+        EmailMessage(
+            subject=f"[{message.authority.name}] {message.subject}",
+            body="\n".join(lines),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=recipients,
+        ).send()
+    except Exception as exc:  # noqa: BLE001 — one school's failure is logged, the rest go on
+        logger.exception("message %s to %s failed", message.pk, school.code)
+        AuthorityMessageDelivery.objects.create(
+            message=message, school=school, recipients=recipients,
+            status=DeliveryStatus.FAILED, error=str(exc)[:2000],
+        )  # fmt: skip
+        return
+    AuthorityMessageDelivery.objects.create(
+        message=message, school=school, recipients=recipients, status=DeliveryStatus.SENT
+    )

@@ -1,0 +1,32 @@
+"""The demo's administrative map: a provincial department, three communes/wards under it with
+their own portal hosts and schools of every level; the province sees every school."""
+
+import pytest
+
+from demo.data import DEMO_COMMUNES, DEMO_SCHOOLS
+from demo.loading import demo_load
+from tenants.selectors import schools_of_authority
+
+
+def test_every_commune_oversees_schools_of_every_level():
+    for commune in DEMO_COMMUNES:
+        mine = [s for s in DEMO_SCHOOLS if s[4] == commune["code"]]
+        assert len(mine) >= 3, commune["code"]
+        levels = {level for s in mine for level in s[1].split(",")}
+        assert levels == {"preschool", "primary", "lower_secondary"}, commune["code"]
+        assert commune["kind"] == "commune" and commune["portal_domain"].endswith(".localhost")
+
+
+@pytest.mark.django_db
+def test_the_province_sees_the_schools_of_all_three_communes():
+    one_each = [next(s for s in DEMO_SCHOOLS if s[4] == c["code"]) for c in DEMO_COMMUNES]
+    demo = demo_load(log=lambda *_: None, schools=one_each)
+    province, communes = demo["province"], demo["communes"]
+    assert province.kind == "province" and {c.parent_id for c in communes} == {province.pk}
+    assert len({c.portal_domain for c in communes}) == 3
+    assert {s.name for s in schools_of_authority(province)} == {s[0] for s in one_each}
+    for commune, school in zip(communes, one_each, strict=True):
+        assert [s.name for s in schools_of_authority(commune)] == [school[0]]
+    roles = {(host, role) for host, _email, role in demo["portal_logins"]}
+    assert ("so-gddt-hue.localhost", "admin") in roles
+    assert {c.portal_domain for c in communes} <= {host for host, _ in roles}

@@ -1,0 +1,76 @@
+"""/quan-ly/nhac-nho/: an admin sends a message now to one school, to last month's
+"cập nhật thiếu" schools or to all; each school's principal and editors get one e-mail, every
+delivery is logged; inspectors cannot send."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django_tenants.utils import schema_context
+
+from portal.models import AuditEntry
+from reminders.models import AuthorityMessage, AuthorityMessageDelivery
+from reports.generation import monthly_report_generate
+from tests.crafting import month_of_each_category
+from tests.factories import school_make
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_school_gets_the_message_at_its_principal_and_editors(portal_client, authority):
+    school = school_make(authority=authority, principal_email="ht@truong.edu.vn")
+    with schema_context(school.schema_name):
+        editor = get_user_model().objects.create_user("bt@truong.edu.vn", "bt@truong.edu.vn")
+        from django.contrib.auth.models import Group
+
+        editor.groups.add(Group.objects.get(name="Biên tập viên"))
+    client = portal_client(authority, "admin")
+    page = client.get("/quan-ly/nhac-nho/")
+    assert page.status_code == 200 and "Gửi ngay" in page.text
+    response = client.post(
+        "/quan-ly/nhac-nho/gui/",
+        {"target": "one", "school": school.code, "subject": "Nhắc đăng kế hoạch tuần",
+         "body": "Đề nghị nhà trường đăng kế hoạch tuần trước 12:00 thứ Hai."},
+        follow=True,
+    )  # fmt: skip
+    assert "Đã gửi “Nhắc đăng kế hoạch tuần”" in response.text
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert sorted(message.to) == ["bt@truong.edu.vn", "ht@truong.edu.vn"]
+    assert message.subject == f"[{authority.name}] Nhắc đăng kế hoạch tuần"
+    assert "Đề nghị nhà trường đăng kế hoạch tuần" in message.body
+    delivery = AuthorityMessageDelivery.objects.get()
+    assert delivery.status == "sent" and delivery.school == school
+    assert AuditEntry.objects.filter(action="message_send").exists()
+    assert school.name in client.get("/quan-ly/nhac-nho/").text  # the log
+
+
+def test_last_months_incomplete_schools_only(portal_client, authority, frozen_now):
+    schools = month_of_each_category(authority)
+    monthly_report_generate(authority=authority, month="2026-10")
+    client = portal_client(authority, "admin")
+    client.post(
+        "/quan-ly/nhac-nho/gui/",
+        {"target": "category", "category": "incomplete", "month": "2026-10",
+         "subject": "Bổ sung mục còn thiếu", "body": "Đề nghị bổ sung."},
+    )  # fmt: skip
+    sent = AuthorityMessage.objects.get()
+    assert sent.audience == "1 trường cập nhật thiếu tháng 10/2026"
+    assert [d.school for d in sent.deliveries.all()] == [schools["incomplete"]]
+
+    refused = client.post(
+        "/quan-ly/nhac-nho/gui/",
+        {"target": "category", "category": "incomplete", "month": "2026-08",
+         "subject": "x", "body": "y"},
+        follow=True,
+    )  # fmt: skip
+    assert "Chưa có báo cáo tháng 08/2026" in refused.text
+    assert AuthorityMessage.objects.count() == 1
+
+
+def test_inspectors_cannot_send(portal_client, authority):
+    school_make(authority=authority, principal_email="ht@a.vn")
+    client = portal_client(authority, "inspector")
+    assert "Gửi ngay" not in client.get("/quan-ly/nhac-nho/").text
+    response = client.post("/quan-ly/nhac-nho/gui/", {"target": "all", "subject": "x", "body": "y"})
+    assert response.status_code == 403 and "chỉ được xem" in response.text
+    assert not mail.outbox and not AuthorityMessage.objects.exists()

@@ -30,3 +30,27 @@ def test_the_province_sees_the_schools_of_all_three_communes():
     roles = {(host, role) for host, _email, role in demo["portal_logins"]}
     assert ("so-gddt-hue.localhost", "admin") in roles
     assert {c.portal_domain for c in communes} <= {host for host, _ in roles}
+
+
+@pytest.mark.django_db
+def test_the_demos_published_reports_are_filled_documents(frozen_now):
+    import datetime as dt
+
+    from demo.history import demo_reports_publish
+    from reports.exports.document import report_document
+    from reports.models import MonthlyReport
+    from tests.crafting import month_of_each_category
+    from tests.factories import authority_make
+
+    province = authority_make(kind="province", code="so-gddt-hue")
+    commune = authority_make(kind="commune", code="phong-thai", parent=province)
+    month_of_each_category(commune)
+    assert demo_reports_publish(authority=commune, since=dt.date(2026, 9, 1)) == [
+        "2026-09",
+        "2026-10",
+    ]
+    october = MonthlyReport.objects.get(authority=commune, month="2026-10")
+    official = report_document(october)["official"]
+    assert october.is_published and official["number_line"] == "Số: 2/TB-UBND"
+    assert official["date_line"] == "Phong Thái, ngày 01 tháng 11 năm 2026"
+    assert official["signer_name"] == "Nguyễn Văn An"

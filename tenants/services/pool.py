@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.db import connection, transaction
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import PooledSchema
 from tenants.services.schema_copy import schema_copy, schema_copy_in_steps
@@ -29,9 +30,9 @@ def schema_clone_from_template(schema_name: str) -> None:
     Raises TemplateNotReady (nothing created) when the template lacks a migration on disk.
     The cost does not grow with the number of schools (`tenants.services.schema_copy`).
     """
-    connection.set_schema_to_public()
-    template_assert_ready()
-    schema_copy(ddl=template_ddl(), source=template_schema_name(), target=schema_name)
+    with schema_context(get_public_schema_name()):
+        template_assert_ready()
+        schema_copy(ddl=template_ddl(), source=template_schema_name(), target=schema_name)
 
 
 def schema_drop(schema_name: str) -> None:
@@ -70,16 +71,16 @@ def pool_fill(*, size: int | None = None, workers: int = POOL_WORKERS) -> int:
     copies are made one by one in the caller's transaction.
     """
     size = settings.SCHOOL_SCHEMA_POOL_SIZE if size is None else size
-    connection.set_schema_to_public()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [POOL_LOCK])
-        if not cursor.fetchone()[0]:
-            return 0
-    try:
-        return _pool_fill_locked(size, workers)
-    finally:
+    with schema_context(get_public_schema_name()):
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [POOL_LOCK])
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [POOL_LOCK])
+            if not cursor.fetchone()[0]:
+                return 0
+        try:
+            return _pool_fill_locked(size, workers)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [POOL_LOCK])
 
 
 def _pool_fill_locked(size: int, workers: int) -> int:
@@ -124,14 +125,16 @@ def _pool_add(fingerprint: str) -> None:
             schema_clone_from_template(schema_name)
             PooledSchema.objects.create(schema_name=schema_name, fingerprint=fingerprint)
         return
-    connection.set_schema_to_public()
-    template_assert_ready()
-    try:
-        schema_copy_in_steps(ddl=template_ddl(), source=template_schema_name(), target=schema_name)
-        PooledSchema.objects.create(schema_name=schema_name, fingerprint=fingerprint)
-    except BaseException:
-        schema_drop(schema_name)  # each step rolled back on its own; drop what committed
-        raise
+    with schema_context(get_public_schema_name()):
+        template_assert_ready()
+        try:
+            schema_copy_in_steps(
+                ddl=template_ddl(), source=template_schema_name(), target=schema_name
+            )
+            PooledSchema.objects.create(schema_name=schema_name, fingerprint=fingerprint)
+        except BaseException:
+            schema_drop(schema_name)  # each step rolled back on its own; drop what committed
+            raise
 
 
 def _pool_add_in_thread(fingerprint: str) -> None:

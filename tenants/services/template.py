@@ -13,7 +13,7 @@ their publish log entries then (`pages_publish_log`).
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
-from django_tenants.utils import schema_context, schema_exists
+from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from tenants.models import School
 from tenants.services.migration_state import migration_fingerprint, schemas_behind
@@ -40,7 +40,11 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
     The first run pays for every migration once (~7 s); later runs only apply what is new and
     make sure the section tree is complete.
     """
-    connection.set_schema_to_public()
+    with schema_context(get_public_schema_name()):
+        return _school_template_ensure(verbosity=verbosity)
+
+
+def _school_template_ensure(*, verbosity: int) -> School:
     name = template_schema_name()
     template = School.objects.filter(schema_name=name).first()
     if template is None:
@@ -67,7 +71,6 @@ def school_template_ensure(*, verbosity: int = 0) -> School:
         school_site_builder().template_build(hostname=TEMPLATE_HOSTNAME)
         _pages_publish_unrevised()
         publication_log_clear()
-    connection.set_schema_to_public()
     template_ddl()
     return template
 

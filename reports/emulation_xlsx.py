@@ -7,6 +7,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reports.emulation import EmulationRow
+from reports.exports.formulas import workbook_neutralise
 from reports.months import month_label, school_year_label, school_year_month_keys
 
 
@@ -40,5 +41,5 @@ def emulation_workbook(
     for index, width in enumerate([7, 18, 36, 30, 16] + [12] * len(months), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     buffer = io.BytesIO()
-    book.save(buffer)
+    workbook_neutralise(book).save(buffer)
     return buffer.getvalue()

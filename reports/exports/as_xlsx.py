@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from compliance.presentation import period_text
 from reports.exports.as_csv import HEADER
 from reports.exports.document import listed_schools
+from reports.exports.formulas import workbook_neutralise
 
 DETAIL_HEADER = ("Xếp loại", "Mã trường", "Tên trường", "Loại", "Quy định", "Kỳ", "Nội dung")
 BOLD = Font(bold=True)
@@ -60,7 +61,7 @@ def render(document: dict) -> bytes:
                 )  # fmt: skip
     _widths(detail, (26, 18, 34, 8, 40, 28, 90))
     buffer = io.BytesIO()
-    book.save(buffer)
+    workbook_neutralise(book).save(buffer)
     return buffer.getvalue()
 
 

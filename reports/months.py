@@ -4,22 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from compliance.engine.localtime import LOCAL_TZ, local_date
 from compliance.engine.periods import MonthKey, school_year_of
-from tenants.dates import month_format, month_parse_parts
+from tenants.dates import DateInputError, month_format, month_parse_parts
+from tenants.text import line_clean
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
 def month_parse(value: str) -> MonthKey:
     """A month as people type it (`10/2026`, `Tháng 10/2026`) or as machines do (`2026-10`)
     → MonthKey; anything else raises tenants.dates.DateInputError (a ValueError) whose text is
-    one Vietnamese sentence with an example."""
+    one Vietnamese sentence with an example.
+
+    Years outside 2000–2100 are refused too: `0000-01` has no month before it and `9999-12`
+    none after, and both are typing slips, not months anyone reports on.
+    """
     year, month = month_parse_parts(value)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise DateInputError(
+            _("Tháng “%(value)s” nằm ngoài khoảng cho phép: năm phải từ %(low)s đến %(high)s.")
+            % {"value": line_clean(value), "low": YEAR_MIN, "high": YEAR_MAX}
+        )
     return MonthKey(year, month)
 
 
 def month_typed(month: MonthKey) -> str:
     """What a month input shows (`10/2026`); month_parse reads it back."""
     return month_format(month.year, month.month)
+
+
+def school_year_valid(start_year: int, *, now: dt.datetime) -> bool:
+    """Whether Y–Y+1 is a school year anything can be reported for: from 2000 to the current."""
+    return YEAR_MIN <= start_year <= school_year_start_of(now)
 
 
 def month_of(moment: dt.datetime) -> MonthKey:

@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.permissions import portal_member_required
 from portal.selectors.scope import scope_ids
@@ -14,6 +15,7 @@ from reports.months import (
     school_year_label,
     school_year_month_keys,
     school_year_start_of,
+    school_year_valid,
 )
 
 
@@ -46,6 +48,16 @@ def emulation(request):
 
 @portal_member_required
 def emulation_xlsx(request, year: int):
+    if not school_year_valid(year, now=timezone.now()):
+        current = school_year_start_of(timezone.now())
+        message = _(
+            "Năm học %(year)s không có điểm thi đua: chỉ có các năm học từ %(first)s đến %(last)s."
+        ) % {
+            "year": school_year_label(year),
+            "first": school_year_label(2000),
+            "last": school_year_label(current),
+        }
+        return portal_render(request, "portal/not_found.html", {"message": message}, status=404)
     rows = emulation_scores(authority_ids=scope_ids(request.authority), school_year_start=year)
     content = emulation_workbook(
         authority_name=request.authority.name, school_year_start=year, rows=rows

@@ -58,9 +58,12 @@ class SchoolPage(Page):
 
     def clean(self):
         super().clean()
+        errors = date_range_errors(self)
         problem = required_slug_problem(self)
         if problem:
-            raise ValidationError({"slug": problem})
+            errors["slug"] = problem
+        if errors:
+            raise ValidationError(errors)
 
     def _errors_from_super_clean(self) -> dict:
         try:
@@ -68,6 +71,48 @@ class SchoolPage(Page):
         except ValidationError as error:
             return error.update_error_dict({})
         return {}
+
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+
+def years_out_of_range(page) -> dict[str, tuple[int, str]]:
+    """Field → (year, the value as shown) for every date or school year outside 2000–2100.
+
+    A year such as 9999 is a typing slip, and the site cannot show it: the week of 27/12/9999
+    ends in year 10000, beyond Python's dates, so the plans list would fail for every visitor.
+    Looks at the date fields sitepages declares (period, event, issue and admission dates) and
+    `school_year_start`; Wagtail's own fields (scheduled publishing) are left to Wagtail.
+    """
+    found = {}
+    for field in page._meta.concrete_fields:
+        if field.model._meta.app_label != "sitepages":
+            continue
+        value = getattr(page, field.attname, None)
+        if isinstance(field, models.DateField) and value is not None:
+            year, shown = value.year, f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+        elif field.name == "school_year_start" and isinstance(value, int):
+            year, shown = value, str(value)
+        else:
+            continue
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            found[field.name] = (year, shown)
+    return found
+
+
+def date_range_errors(page) -> dict[str, str]:
+    """Field → Vietnamese message for each `years_out_of_range` field (fields that carry their
+    own min/max validators, `school_year_field`, already say it in their own words)."""
+    errors = {}
+    for name, (year, shown) in years_out_of_range(page).items():
+        validators = page._meta.get_field(name).validators
+        if any(isinstance(v, MinValueValidator) and v.limit_value == YEAR_MIN for v in validators):
+            continue
+        errors[name] = _(
+            "Năm %(year)s nằm ngoài khoảng cho phép (%(low)s–%(high)s): hãy kiểm tra lại "
+            "“%(value)s”, có thể đã gõ nhầm năm."
+        ) % {"year": year, "low": YEAR_MIN, "high": YEAR_MAX, "value": shown}
+    return errors
 
 
 def required_slug_problem(page) -> str | None:
@@ -160,6 +205,12 @@ class PeriodPage(SchoolPage):
 
     def clean(self):
         errors = self._errors_from_super_clean()
+        if set(self.period_fields) & set(years_out_of_range(self)):
+            # The year is the first thing to fix (said by the field or `date_range_errors`);
+            # the period's own checks would compute dates past year 9999.
+            if errors:
+                raise ValidationError(errors)
+            return
         errors.update(self.period_errors())
         if not any(name in errors for name in self.period_fields):
             duplicate = self.period_duplicate()

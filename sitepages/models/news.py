@@ -127,7 +127,7 @@ class NewsPage(SchoolPage):
 
     def clean(self):
         errors = self._errors_from_super_clean()
-        if self.is_urgent:
+        if self.is_urgent and "received_at" not in errors:  # a year out of range: no sums
             if self.received_at is None:
                 errors["received_at"] = (
                     "Thông báo khẩn phải ghi thời điểm nhà trường nhận được thông báo."

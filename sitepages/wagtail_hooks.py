@@ -52,6 +52,20 @@ def refuse_bulk_action_on_required_sections(request, action_type, objects, actio
     return refusal_response(request, pages, action_type)
 
 
+@hooks.register("before_bulk_action")
+def refuse_bulk_action_beyond_editors(request, action_type, objects, action_class_instance):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from sitepages.user_admin import bulk_action_refusal
+
+    reason = bulk_action_refusal(request, action_type, objects)
+    if reason is None:
+        return None
+    messages.error(request, reason)
+    return redirect("wagtailusers_users:index")
+
+
 @hooks.register("construct_page_listing_buttons")
 def hide_refused_listing_buttons(buttons, page, user, context=None):
     """Don't offer delete/move/unpublish where the hooks above would refuse them."""

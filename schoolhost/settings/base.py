@@ -5,6 +5,7 @@ here are for a developer's machine and are refused by `production`.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,8 @@ SHARED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_celery_beat",
+    # Login throttling; attempts are kept in the public schema only (tenants/login_throttle.py).
+    "axes",
     # The project package itself, for its cross-app commands (setup_schedules).
     "schoolhost",
 ]
@@ -50,7 +53,8 @@ TENANT_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # wagtail.users, with user forms that keep a principal to managing editors.
+    "sitepages.users_app.SchoolUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -85,15 +89,20 @@ GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
-    "tenants.middleware.SchoolTenantMiddleware",
+    # The security headers first, so that the tenant middleware's own answers (unknown host
+    # 404, suspended school 503) carry them too.
     "django.middleware.security.SecurityMiddleware",
+    "schoolhost.csp.SchoolhostCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "tenants.middleware.SchoolTenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.SchoolRedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -171,6 +180,65 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes) on school admins and the portal: 5 wrong passwords for one
+# user name from one address lock that pair out for 15 minutes, the right password included.
+# Why the public schema and these keys: tenants/login_throttle.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "tenants.login_throttle.throttle_username"
+AXES_CLIENT_IP_CALLABLE = "tenants.login_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "tenants.login_throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Proxies whose X-Real-IP header names the client (nginx in deploy/); nobody else's is believed.
+TRUSTED_PROXY_IPS = [
+    ip for ip in os.environ.get("TRUSTED_PROXY_IPS", "127.0.0.1,::1").split(",") if ip
+]
+
+# Response headers on every host (school sites, their admins, portals, the API), set by
+# SecurityMiddleware, XFrameOptionsMiddleware and django-csp: no MIME sniffing, the referrer only
+# within the site, no framing by other sites, and scripts only from our own origin (behind the
+# Wagtail admin's login, inline scripts too: schoolhost/csp.py says why).
+# Inline styles stay allowed: the templates use style attributes, and CSS cannot run code.
+# HSTS is production's (settings/production.py). Wagtail embeds: YouTube and Facebook videos.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames the page inside its own admin
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://www.facebook.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Session and CSRF cookies are host-only (no Domain attribute: one school's cookie never goes to
+# another school's host) and out of reach of scripts; production also marks them Secure.
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+
 # Vietnamese first: no locale middleware, so a browser in English does not switch the site;
 # editors can choose English for the admin in their account settings.
 LANGUAGE_CODE = "vi"
@@ -214,6 +282,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # one time zone for school staff, so every date in the admin is Vietnam's local time.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# No avatars from gravatar.com: staff e-mail hashes stay home, and the CSP allows no such image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "sitepages.forms.SchoolLoginForm"
 # What the admin's date picker writes into a field (and the field shows); parsed back by the
 # format modules' input formats above.

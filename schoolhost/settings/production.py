@@ -20,6 +20,10 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("SECURE_COOKIES", "1
     "true",
     "yes",
 }
+# Browsers keep to HTTPS for a year once they have seen a school's host over HTTPS. Not for
+# subdomains: a school's host does not speak for the hosts below it.
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 
 
 def unsafe_production_settings(*, debug: bool, secret_key: str, allowed_hosts: list) -> list[str]:

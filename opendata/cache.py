@@ -16,7 +16,10 @@ def ttl() -> int:
 
 
 def cache_key(request) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    """Keyed by authority, host as received and full path: answers carry absolute links built
+    from the host, so one host's spelling (`PGD.localhost:8000`) never answers for another's."""
+    asked = f"{request.get_host()}|{request.get_full_path()}"
+    digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
     return f"opendata:v1:{request.authority.pk}:{digest}"
 
 

@@ -4,13 +4,19 @@ Wagtail's image model already has a `description` field, used as the alt text by
 and renditions; this base form (setting `WAGTAILIMAGES_IMAGE_FORM_BASE`) makes it required, so
 no custom image model (and no image-table migration) is needed. The multiple-upload view keeps
 working: it holds the file and asks for the description before creating the image.
+A new upload must also decode as a picture (`validators.validate_image_decodes`): a broken GIF
+or a text file named `.jpg` gets a Vietnamese message, not a 500 when its thumbnail is made.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from sitepages.validators import broken_image_error, validate_image_decodes
 
 ALT_TEXT_LABEL = "Mô tả ảnh (văn bản thay thế)"
 ALT_TEXT_HELP = (
@@ -21,9 +27,29 @@ ALT_TEXT_HELP = (
 ALT_TEXT_REQUIRED = "Hãy nhập mô tả ảnh (văn bản thay thế)."
 
 
+class DecodedImageField(WagtailImageField):
+    """Wagtail's image field, whose own checks let a torn image's OSError escape (a 500 at
+    upload); here every error of reading the picture is the Vietnamese message, and a new
+    upload must decode fully (`validate_image_decodes`)."""
+
+    def to_python(self, data):
+        try:
+            file = super().to_python(data)
+        except ValidationError:
+            raise
+        except (OSError, SyntaxError, ValueError, EOFError, IndexError) as error:
+            raise broken_image_error(getattr(data, "name", "") or "") from error
+        if isinstance(file, UploadedFile):
+            validate_image_decodes(file)
+        return file
+
+
 class SchoolImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if isinstance(self.fields.get("file"), WagtailImageField):
+            # get_image_form builds the field itself; keep its settings, add the decoding check
+            self.fields["file"].__class__ = DecodedImageField
         field = self.fields.get("description")
         if field is not None:
             field.required = True

@@ -3,6 +3,12 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+# Frames of an animated GIF/WebP decoded to check it: enough to find a broken file, bounded so
+# that a 10,000-frame upload costs no more than a big photo.
+IMAGE_FRAMES_CHECKED = 50
 
 _SEPARATORS = re.compile(r"[\s.\-()]")
 # Mobile: 10 digits starting 03/05/07/08/09. Landline since 2017: 0 + 2xx area code + 8 digits.
@@ -59,3 +65,38 @@ def validate_brand_colour(value: str) -> None:
             code="low_contrast",
             params={"value": value, "ratio": ratio},
         )
+
+
+def broken_image_error(name: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "Tệp “%(name)s” không đọc được như một ảnh (có thể tệp bị hỏng hoặc chỉ được đổi "
+            "tên thành ảnh). Hãy mở ảnh bằng phần mềm xem ảnh, lưu lại dạng JPG hoặc PNG rồi "
+            "tải lên lại."
+        ),
+        code="image_broken",
+        params={"name": name},
+    )
+
+
+def validate_image_decodes(file) -> None:
+    """Decode an uploaded image (up to IMAGE_FRAMES_CHECKED frames) or refuse it in Vietnamese.
+
+    Wagtail's image field reads little of the file: a GIF whose header is right and whose
+    picture data is torn raised an OSError out of it (a 500 at upload), and a file broken
+    further on would fail only when a thumbnail was made. Pillow's decompression-bomb limit
+    applies. Leaves the file at position 0.
+    """
+    name = getattr(file, "name", "") or ""
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            for number, frame in enumerate(ImageSequence.Iterator(image)):
+                if number >= IMAGE_FRAMES_CHECKED:
+                    break
+                frame.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, IndexError,
+            Image.DecompressionBombError) as error:  # fmt: skip
+        raise broken_image_error(name) from error
+    finally:
+        file.seek(0)

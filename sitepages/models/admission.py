@@ -3,18 +3,18 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from sitepages.feedback import feedback_digest_schedule, feedback_rate_refusal
 from sitepages.models.base import SchoolPage, attachments_field, required_slug_problem
 
 HONEYPOT_FIELD = "trang_web"
-DEFAULT_FEEDBACK_SUBJECT = "Góp ý mới từ website của trường"
 
 
 class AdmissionPage(SchoolPage):
@@ -70,8 +70,10 @@ class FeedbackFormField(AbstractFormField):
 class FeedbackFormPage(AbstractEmailForm):
     """Góp ý / hỏi đáp: a form whose submissions are stored and e-mailed to the school.
 
-    Spam protection is a honeypot field that people never see; a filled one rejects the
-    submission. Without a "to" address the e-mail goes to the contact page's address.
+    Spam protection is a honeypot field that people never see (a filled one rejects the
+    submission) and rate limits per client and per school; submissions reach the school in
+    batched e-mails sent by Celery (`sitepages/feedback.py`). Without a "to" address the e-mail
+    goes to the contact page's address.
     """
 
     intro = RichTextField("Lời mời góp ý", blank=True)
@@ -116,16 +118,20 @@ class FeedbackFormPage(AbstractEmailForm):
         fallback = contact.first() or getattr(connection.tenant, "principal_email", "")
         return [fallback] if fallback else []
 
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            refusal = feedback_rate_refusal(request)
+            if refusal is not None:
+                form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+                form.add_error(None, refusal)
+                context = self.get_context(request)
+                context["form"] = form
+                return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
+
     def process_form_submission(self, form):
         submission = FormMixin.process_form_submission(self, form)
-        addresses = self.notification_addresses()
-        if addresses:
-            send_mail(
-                self.subject or DEFAULT_FEEDBACK_SUBJECT,
-                self.render_email(form),
-                addresses,
-                self.from_address,
-            )
+        feedback_digest_schedule(page_id=self.pk, received_at=submission.submit_time)
         return submission
 
 

@@ -1,5 +1,6 @@
 """Admin registration: branding setting, section protection, the "what is due" panel."""
 
+from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from wagtail.contrib.settings.registry import register_setting
 from sitepages import admin_views
 from sitepages.components import DuePanel
 from sitepages.models import DisclosureIndexPage, SchoolBranding
+from sitepages.page_forms import table_import_report
 from sitepages.protection import protection_problem, refusal_response
 
 register_setting(SchoolBranding, icon="image")
@@ -131,3 +133,16 @@ def disclosure_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def disclosure_listing_button(page, user, next_url=None):
     yield from _disclosure_year_button(page, user, priority=9)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def report_table_import(request, page):
+    """Say how many rows a file or a pasted table filled, and which lines need correcting."""
+    message = table_import_report(page)
+    if message is None:
+        return
+    if "chưa đọc được" in message:
+        messages.warning(request, message)
+    else:
+        messages.success(request, message)

@@ -51,6 +51,7 @@ TENANT_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     # wagtail.users, with user forms that keep a principal to managing editors.

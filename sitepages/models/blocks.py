@@ -62,6 +62,24 @@ class TeacherRegisterBlock(blocks.StructBlock):
         label = "Lịch báo giảng của giáo viên"
 
 
+class LessonBlock(blocks.StructBlock):
+    """One lesson of a lesson register (lịch báo giảng): usually read from the teacher's
+    Excel or Word file (sitepages/tables/)."""
+
+    weekday = WeekdayBlock()
+    session = blocks.CharBlock(label="Buổi", required=False, max_length=20)
+    period = blocks.CharBlock(label="Tiết", required=False, max_length=20)
+    subject = blocks.CharBlock(label="Môn", required=False, max_length=80)
+    class_name = blocks.CharBlock(label="Lớp", required=False, max_length=40)
+    curriculum = blocks.CharBlock(label="Tiết PPCT", required=False, max_length=20)
+    lesson = blocks.CharBlock(label="Tên bài dạy", required=False, max_length=255)
+    notes = blocks.CharBlock(label="Đồ dùng, ghi chú", required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Tiết dạy"
+
+
 class MenuDayBlock(blocks.StructBlock):
     """One day of a planned weekly menu."""
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -14,7 +15,21 @@ from sitepages.models.base import (
     attachments_field,
     school_year_field,
 )
-from sitepages.models.blocks import MenuDayBlock, ScheduleEntryBlock, TeacherRegisterBlock
+from sitepages.models.blocks import (
+    LessonBlock,
+    MenuDayBlock,
+    ScheduleEntryBlock,
+    TeacherRegisterBlock,
+)
+from sitepages.page_forms import TableImportPageForm
+
+# "Bring the file you already have": an upload or a pasted table fills the page's rows
+# (sitepages/page_forms.py); `table_import` on a page names (table kind, StreamField, block).
+TABLE_IMPORT_PANEL = MultiFieldPanel(
+    [FieldPanel("import_file"), FieldPanel("import_text")],
+    heading="Nhập bảng từ tệp Word/Excel",
+    classname="collapsible",
+)
 
 
 class ScheduleIndexPage(ChildListingPage):
@@ -41,8 +56,11 @@ class WorkSchedulePage(WeekPeriodPage):
     notes = RichTextField("Ghi chú", blank=True)
     attachments = attachments_field()
 
+    base_form_class = TableImportPageForm
+    table_import = ("work-schedule", "entries", "entry")
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
+        TABLE_IMPORT_PANEL,
         FieldPanel("entries"),
         FieldPanel("notes"),
         FieldPanel("attachments"),
@@ -66,6 +84,9 @@ class WorkSchedulePage(WeekPeriodPage):
 class LessonRegisterPage(WeekPeriodPage):
     """Lịch báo giảng: the week's lesson registers, one file per teacher."""
 
+    lessons = StreamField(
+        [("lesson", LessonBlock())], blank=True, verbose_name="Các tiết dạy trong tuần"
+    )
     registers = StreamField(
         [("register", TeacherRegisterBlock())],
         blank=True,
@@ -74,8 +95,12 @@ class LessonRegisterPage(WeekPeriodPage):
     notes = RichTextField("Ghi chú", blank=True)
     attachments = attachments_field("Tệp chung")
 
+    base_form_class = TableImportPageForm
+    table_import = ("lesson-register", "lessons", "lesson")
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
+        TABLE_IMPORT_PANEL,
+        FieldPanel("lessons"),
         FieldPanel("registers"),
         FieldPanel("notes"),
         FieldPanel("attachments"),
@@ -118,15 +143,24 @@ class TimetablePage(PeriodPage):
         error_messages={"invalid_choice": "Học kỳ phải là 1 hoặc 2."},
     )
     effective_from = models.DateField("Áp dụng từ ngày")
+    grid = StreamField(
+        [("table", TableBlock(label="Bảng thời khóa biểu"))],
+        blank=True,
+        verbose_name="Bảng thời khóa biểu",
+    )
     body = RichTextField("Thời khóa biểu", blank=True)
     attachments = attachments_field()
 
     period_fields = ("school_year_start", "semester", "effective_from")
+    base_form_class = TableImportPageForm
+    table_import = ("timetable", "grid", "table")
     content_panels = SchoolPage.content_panels + [
         FieldRowPanel(
             [FieldPanel("school_year_start"), FieldPanel("semester"), FieldPanel("effective_from")],
             heading="Học kỳ",
         ),
+        TABLE_IMPORT_PANEL,
+        FieldPanel("grid"),
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
@@ -182,8 +216,11 @@ class MenuPage(WeekPeriodPage):
     notes = RichTextField("Ghi chú", blank=True)
     attachments = attachments_field()
 
+    base_form_class = TableImportPageForm
+    table_import = ("menu", "days", "day")
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel([FieldPanel("week_start")], heading="Tuần"),
+        TABLE_IMPORT_PANEL,
         FieldPanel("days"),
         FieldPanel("notes"),
         FieldPanel("attachments"),

@@ -13,6 +13,7 @@ from sitepages.due import KINDS, PeriodKeyError
 from sitepages.models import DisclosureIndexPage
 from sitepages.services.disclosure import disclosure_year_create
 from sitepages.services.periodic import SectionMissing, period_page_draft_get_or_create
+from sitepages.services.week_copy import NothingToCopy, week_page_copy_forward
 
 
 @require_POST
@@ -34,6 +35,30 @@ def due_page_create(request):
         messages.success(
             request,
             f"Đã tạo bản nháp “{page.title}”. Hãy nhập nội dung rồi gửi duyệt hoặc xuất bản.",
+        )
+    return redirect("wagtailadmin_pages:edit", page.id)
+
+
+@require_POST
+def week_page_copy(request):
+    """ "Copy from last week": this week's draft from last week's page, dates moved a week."""
+    kind = KINDS.get(request.POST.get("kind", ""))
+    if kind is None or kind.shape != "week":
+        return HttpResponseBadRequest("Loại trang không hợp lệ.")
+    try:
+        week_start = kind.parse(request.POST.get("period", ""))
+    except PeriodKeyError as error:
+        return HttpResponseBadRequest(f"Kỳ không hợp lệ: {error}")
+    try:
+        page, created = week_page_copy_forward(kind=kind, week_start=week_start, user=request.user)
+    except NothingToCopy as error:
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_home")
+    if created:
+        messages.success(
+            request,
+            f"Đã tạo bản nháp “{page.title}” từ tuần trước, các ngày đã dời sang tuần này. "
+            "Hãy sửa những gì khác rồi xuất bản.",
         )
     return redirect("wagtailadmin_pages:edit", page.id)
 

@@ -103,6 +103,7 @@ def add_due_panel(request, panels):
 def due_urls():
     return [
         path("viec-can-lam/tao/", admin_views.due_page_create, name="sitepages_due_create"),
+        path("tuan/sao-chep/", admin_views.week_page_copy, name="sitepages_week_copy"),
         path(
             "cong-khai/<int:index_id>/tao-nam-hoc/",
             admin_views.disclosure_year_create_view,

@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
+from wagtail.admin.views.pages.create import CreateView
 
 from sitepages import periods
 from sitepages.due import KINDS, PeriodKeyError
-from sitepages.models import DisclosureIndexPage
+from sitepages.models import DisclosureIndexPage, NewsIndexPage, NewsKind
 from sitepages.services.disclosure import disclosure_year_create
 from sitepages.services.periodic import SectionMissing, period_page_draft_get_or_create
 from sitepages.services.week_copy import NothingToCopy, week_page_copy_forward
@@ -104,3 +106,24 @@ def disclosure_year_create_view(request, index_id: int):
         "sitepages/admin/disclosure_year_create.html",
         {"form": form, "index": index, "levels": levels},
     )
+
+
+class UrgentNoticeCreateView(CreateView):
+    """Wagtail's "add a news item" form, opened as an urgent notice received now."""
+
+    def dispatch(self, request, *args, **kwargs):
+        index = NewsIndexPage.objects.first()
+        if index is None:
+            messages.error(request, "Website chưa có mục Tin tức.")
+            return redirect("wagtailadmin_home")
+        return super().dispatch(
+            request,
+            content_type_app_name="sitepages",
+            content_type_model_name="newspage",
+            parent_page_id=index.pk,
+        )
+
+    def get(self, request):
+        self.page.kind = NewsKind.URGENT
+        self.page.received_at = timezone.now().replace(second=0, microsecond=0)
+        return super().get(request)

@@ -1,10 +1,11 @@
-"""The admin dashboard panel "Việc cần làm" (what is due)."""
+"""The admin home's panels: quick actions, the approval queue, "Việc cần làm" (what is due)."""
 
 from wagtail.admin.ui.components import Component
 
 from sitepages import periods
 from sitepages.due import due_rows
 from sitepages.models import DisclosureIndexPage, DisclosureYearPage, MenuIndexPage
+from sitepages.quick_actions import quick_actions
 
 
 class DuePanel(Component):
@@ -43,3 +44,32 @@ class DuePanel(Component):
             "csrf_token": parent_context.get("csrf_token"),
             "request": request,
         }
+
+
+class QuickActionsPanel(Component):
+    """The week's work, one click each, at the top of the admin home (quick_actions.py)."""
+
+    name = "sitepages_quick_actions"
+    template_name = "sitepages/admin/quick_actions.html"
+    order = 10
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {
+            "actions": quick_actions(user=request.user, today=periods.local_today()),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+class ApprovalQueuePanel(Component):
+    """Pages waiting for this user's approval: approve / request changes in one click each."""
+
+    name = "sitepages_approval_queue"
+    template_name = "sitepages/admin/approval_queue.html"
+    order = 20
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "csrf_token": parent_context.get("csrf_token")}

@@ -1,5 +1,10 @@
 """Admin forms of the school's page types (Wagtail's `base_form_class`).
 
+`PeriodPageForm` — a page that covers a period takes its title from it unless the editor writes
+another ("Kế hoạch tuần 13 (30/11 – 06/12/2026)"; left blank, or left as the title of the
+period it had, the title follows the period), and so does its slug; the week is picked from
+the school year's weeks by their teaching-week labels, a month as month and year.
+
 `TableImportPageForm` — "bring the file you already have": the work schedule, the lesson
 register, the menu and the timetable take an uploaded Word/Excel file, or a table pasted from
 either, and turn its table into the page's rows (sitepages/tables/). The uploaded file becomes
@@ -10,23 +15,207 @@ the page's notes under a heading asking for correction, and the editor is told w
 A page declares what it imports as `table_import = (table kind, StreamField name, block name)`.
 """
 
+import datetime as dt
 import html
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 
+from sitepages import periods
+from sitepages.slugs import ascii_slug
 from sitepages.tables.columns import KINDS as TABLE_KINDS
 from sitepages.tables.columns import TableRead, table_rows_read, timetable_table
 from sitepages.tables.reading import TableFileError, grids_from_paste, grids_read
 
 TIMETABLE = "timetable"
+MONTHS = [(number, f"Tháng {number}") for number in range(1, 13)]
 
 
-class TableImportPageForm(WagtailAdminPageForm):
+def week_choices(around: dt.date) -> list[tuple[str, str]]:
+    """The Mondays of the school year holding `around` (from the week of 01/08), each labelled
+    as parents read it: `("2026-11-30", "Tuần 13 (30/11 – 06/12/2026)")`."""
+    first, last = periods.school_year_bounds(periods.school_year_of(around))
+    monday = periods.monday_of(first)
+    choices = []
+    while monday <= last:
+        choices.append((monday.isoformat(), periods.week_label(monday)))
+        monday += dt.timedelta(days=7)
+    return choices
+
+
+def week_value_parse(value) -> dt.date | None:
+    """A posted week: its Monday as `2026-11-30` (the picker) or `30/11/2026` (typed, API)."""
+    if isinstance(value, dt.date):
+        return value
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(str(value).strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+class WeekChoiceField(forms.TypedChoiceField):
+    """A week picked by its label; the value is its Monday. A date posted in another form is
+    still read, so that the page's own check can say what is wrong with it (not a Monday)."""
+
+    def __init__(self, *, around: dt.date, current: dt.date | None = None, **kwargs):
+        choices = week_choices(around)
+        if current and current.isoformat() not in dict(choices):
+            choices.append((current.isoformat(), periods.week_label(current)))
+        super().__init__(
+            choices=[("", "---------"), *choices],
+            coerce=week_value_parse,
+            empty_value=None,
+            **kwargs,
+        )
+        self.error_messages["invalid_choice"] = "Hãy chọn một tuần trong danh sách."
+
+    def valid_value(self, value):
+        return week_value_parse(value) is not None
+
+    def prepare_value(self, value):
+        parsed = week_value_parse(value) if value else None
+        return parsed.isoformat() if parsed else value
+
+
+class MonthYearWidget(forms.MultiWidget):
+    def __init__(self, attrs=None):
+        super().__init__(
+            [
+                forms.Select(choices=MONTHS, attrs={"aria-label": "Tháng"}),
+                forms.NumberInput(attrs={"aria-label": "Năm", "min": 2000, "max": 2100}),
+            ],
+            attrs,
+        )
+
+    def decompress(self, value):
+        return [value.month, value.year] if isinstance(value, dt.date) else [None, None]
+
+
+class MonthYearField(forms.MultiValueField):
+    """A month picked as month and year; the value is its first day."""
+
+    widget = MonthYearWidget
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            fields=[
+                forms.TypedChoiceField(choices=MONTHS, coerce=int),
+                forms.IntegerField(min_value=2000, max_value=2100),
+            ],
+            error_messages={
+                "incomplete": "Hãy chọn tháng và nhập năm.",
+                "required": "Hãy chọn tháng và nhập năm.",
+            },
+            **kwargs,
+        )
+
+    def compress(self, values):
+        if not values:
+            return None
+        month, year = values
+        if not (month and year):
+            raise ValidationError("Hãy chọn tháng và nhập năm.")
+        return dt.date(int(year), int(month), 1)
+
+
+def _period_kind(page):
+    """The due kind (sitepages/due.py) of `page`'s type, or None."""
+    from sitepages.due import KINDS  # due imports the models, which import this module
+
+    return next((kind for kind in KINDS.values() if kind.model is type(page)), None)
+
+
+def _period_of(kind, values) -> object | None:
+    if kind.shape == "week":
+        return values.get("week_start")
+    if kind.shape == "month":
+        return values.get("month")
+    if kind.shape == "year":
+        return values.get("school_year_start")
+    year, semester = values.get("school_year_start"), values.get("semester")
+    return (int(year), int(semester)) if year and semester else None
+
+
+def free_slug(form, base: str) -> str:
+    """`base`, or `base-2`, `base-3`… whichever is free among the page's siblings."""
+    from wagtail.models import Page
+
+    slug, number = base, 2
+    while form.parent_page is not None and not Page._slug_is_available(
+        slug, form.parent_page, form.instance
+    ):
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+class PeriodPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.period_kind = _period_kind(self.instance)
+        if self.period_kind is None:
+            return
+        for name in ("title", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "title" in self.fields:
+            example = self.period_kind.title_prefix + " …"
+            if self.period_kind.shape == "week":
+                example = self.period_kind.title(dt.date(2026, 11, 30))
+            self.fields[
+                "title"
+            ].help_text = f"Để trống thì tự đặt theo kỳ, ví dụ “{example}”; có thể sửa."
+        old = self.fields.get("week_start")
+        if old is not None:
+            current = self.instance.week_start
+            self.fields["week_start"] = WeekChoiceField(
+                around=current or periods.local_today(),
+                current=current,
+                label=old.label,
+                help_text="Chọn tuần theo số tuần học của năm học.",
+                required=True,
+            )
+            if not current and not self.is_bound:
+                self.initial["week_start"] = periods.monday_of(periods.local_today())
+        old = self.fields.get("month")
+        if old is not None:
+            self.fields["month"] = MonthYearField(label="Tháng", required=True)
+            if not self.instance.month and not self.is_bound:
+                self.initial["month"] = periods.first_of_month(periods.local_today())
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = self.period_kind
+        if kind is None:
+            return cleaned
+        period = _period_of(kind, cleaned)
+        title = (cleaned.get("title") or "").strip()
+        stored = _period_of(
+            kind, {f: getattr(self.instance, f, None) for f in self._period_names()}
+        )
+        follows = not title or (stored is not None and title == kind.title(stored))
+        if period is not None and follows:
+            title = kind.title(period)
+            cleaned["title"] = title
+        if not title:
+            self.add_error("title", "Hãy nhập tiêu đề hoặc chọn kỳ để tự đặt tiêu đề.")
+            return cleaned
+        never_live = not self.instance.first_published_at
+        if not cleaned.get("slug") or (follows and never_live and title != self.instance.title):
+            cleaned["slug"] = free_slug(self, ascii_slug(title) or "trang")
+        return cleaned
+
+    def _period_names(self):
+        return ("week_start", "month", "school_year_start", "semester")
+
+
+class TableImportPageForm(PeriodPageForm):
     import_file = forms.FileField(
         label=gettext_lazy("Tải lên tệp Word hoặc Excel"),
         required=False,
@@ -142,3 +331,105 @@ def table_import_report(page) -> str | None:
             "%(count)d dòng chưa đọc được, đã ghi vào phần Ghi chú để sửa: %(lines)s."
         ) % {"count": len(problems), "lines": "; ".join(str(problem) for problem in problems)}
     return message
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one file input; cleans to a list."""
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """A news item with any number of photos chosen at once (one file dialog), each stored as a
+    Wagtail image with the alt text the editor gives once for all of them."""
+
+    photos = MultipleFileField(
+        label=gettext_lazy("Ảnh của tin (chọn một hoặc nhiều ảnh cùng lúc)"),
+        required=False,
+        widget=MultipleImageInput(attrs={"accept": "image/*", "multiple": True}),
+    )
+    photos_alt = forms.CharField(
+        label=gettext_lazy("Mô tả các ảnh (văn bản thay thế)"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy(
+            "Bắt buộc khi tải ảnh: mô tả ngắn nội dung ảnh, ví dụ “Học sinh lớp 6A trồng cây”."
+        ),
+    )
+
+    def clean_photos(self):
+        from wagtail.images.fields import WagtailImageField
+
+        checker = WagtailImageField(required=False)
+        return [checker.clean(upload) for upload in self.cleaned_data.get("photos") or []]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photos") and not (cleaned.get("photos_alt") or "").strip():
+            self.add_error("photos_alt", "Hãy nhập mô tả ảnh (văn bản thay thế).")
+        return cleaned
+
+    def save(self, commit=True):
+        from wagtail.images import get_image_model
+
+        page = super().save(commit=False)
+        uploads = self.cleaned_data.get("photos") or []
+        alt = (self.cleaned_data.get("photos_alt") or "").strip()
+        images = []
+        for number, upload in enumerate(uploads, start=1):
+            label = alt if len(uploads) == 1 else f"{alt} ({number}/{len(uploads)})"
+            image = get_image_model()(
+                title=label[:255], description=label, uploaded_by_user=self.for_user
+            )
+            image.file = upload
+            image.save()
+            images.append(image)
+        if images:
+            if page.image is None:
+                page.image = images[0]
+            for image in images:
+                page.gallery.append(("photo", image))
+        if commit:
+            page.save()
+        return page
+
+
+class OfficialDocumentPageForm(WagtailAdminPageForm):
+    """The page title is the document's number and summary unless the editor writes another."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "title" in self.fields:
+            self.fields[
+                "title"
+            ].help_text = "Để trống thì tự đặt từ số, ký hiệu và trích yếu; có thể sửa."
+
+    @staticmethod
+    def auto_title(number: str, summary: str) -> str:
+        """`123/QĐ-THCS – Về việc thành lập…` (at most 255 characters)."""
+        title = " – ".join(part.strip() for part in (number, summary) if part and part.strip())
+        return title if len(title) <= 255 else title[:254] + "…"
+
+    def clean(self):
+        cleaned = super().clean()
+        title = (cleaned.get("title") or "").strip()
+        stored = self.auto_title(self.instance.number or "", self.instance.summary or "")
+        if not title or (self.instance.pk and title == stored):
+            title = self.auto_title(cleaned.get("number") or "", cleaned.get("summary") or "")
+            cleaned["title"] = title
+        if not title:
+            self.add_error("title", "Hãy nhập tiêu đề hoặc số, ký hiệu và trích yếu.")
+            return cleaned
+        if not cleaned.get("slug"):
+            cleaned["slug"] = free_slug(self, ascii_slug(title)[:80].rstrip("-") or "van-ban")
+        return cleaned

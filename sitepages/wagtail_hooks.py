@@ -1,6 +1,8 @@
 """Admin registration: branding setting, section protection, the "what is due" panel."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -11,10 +13,11 @@ from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.contrib.settings.registry import register_setting
 
 from sitepages import admin_views
-from sitepages.components import DuePanel
+from sitepages.components import ApprovalQueuePanel, DuePanel, QuickActionsPanel
 from sitepages.models import DisclosureIndexPage, SchoolBranding
 from sitepages.page_forms import table_import_report
 from sitepages.protection import protection_problem, refusal_response
+from sitepages.quick_actions import approval_queue
 
 register_setting(SchoolBranding, icon="image")
 
@@ -88,6 +91,18 @@ def hide_refused_listing_buttons(buttons, page, user, context=None):
 
 
 @hooks.register("construct_page_action_menu")
+def publish_or_submit_first(menu_items, request, context):
+    """The main button of the editor's footer does what the weekly routine ends with: "Xuất
+    bản" for who may publish, else "Gửi Hiệu trưởng duyệt"; "Lưu nháp" moves to the menu."""
+    for name in ("action-publish", "action-submit"):
+        chosen = next((item for item in menu_items if item.name == name), None)
+        if chosen is not None:
+            menu_items.remove(chosen)
+            menu_items.insert(0, chosen)
+            return
+
+
+@hooks.register("construct_page_action_menu")
 def hide_unpublish_action(menu_items, request, context):
     page = context.get("page")
     if page is not None and page.pk and protection_problem(page, "unpublish"):
@@ -99,11 +114,27 @@ def add_due_panel(request, panels):
     panels.insert(0, DuePanel())
 
 
+@hooks.register("construct_homepage_panels")
+def add_quick_actions_and_approval_queue(request, panels):
+    """Quick actions first; for a principal, the pages waiting for approval right below them
+    (in place of Wagtail's own review panel, which shows the same pages with more clicks)."""
+    rows = approval_queue(user=request.user)
+    if rows:
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+        panels.insert(0, ApprovalQueuePanel(rows))
+    panels.insert(0, QuickActionsPanel())
+
+
 @hooks.register("register_admin_urls")
 def due_urls():
     return [
         path("viec-can-lam/tao/", admin_views.due_page_create, name="sitepages_due_create"),
         path("tuan/sao-chep/", admin_views.week_page_copy, name="sitepages_week_copy"),
+        path(
+            "tin-tuc/thong-bao-khan/",
+            admin_views.UrgentNoticeCreateView.as_view(),
+            name="sitepages_urgent_create",
+        ),
         path(
             "cong-khai/<int:index_id>/tao-nam-hoc/",
             admin_views.disclosure_year_create_view,
@@ -147,3 +178,17 @@ def report_table_import(request, page):
         messages.warning(request, message)
     else:
         messages.success(request, message)
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return render_to_string("sitepages/admin/editor_js.html")
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def home_after_publish_or_submit(request, page):
+    """After publishing or sending for approval, back to the admin home: what is still due."""
+    if "action-publish" in request.POST or "action-submit" in request.POST:
+        return redirect("wagtailadmin_home")
+    return None

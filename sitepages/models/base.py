@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from sitepages import periods
 from sitepages.models.blocks import attachment_stream_blocks
+from sitepages.page_forms import PeriodPageForm
 from sitepages.slugs import ascii_slug
 
 
@@ -181,6 +182,8 @@ class PeriodPage(SchoolPage):
     """A page that covers one period; subclasses name the period fields and check them."""
 
     period_fields: tuple[str, ...] = ()
+    # Title from the period unless changed; weeks by teaching-week label; months as month/year.
+    base_form_class = PeriodPageForm
 
     class Meta:
         abstract = True
@@ -258,9 +261,9 @@ class MonthPeriodPage(PeriodPage):
     """Covers the calendar month whose first day is `month`."""
 
     month = models.DateField(
-        "Tháng (ngày 1 của tháng)",
+        "Tháng",
         db_index=True,
-        help_text="Chọn ngày 1 của tháng, ví dụ 01/11/2026 cho tháng 11/2026.",
+        help_text="Chọn tháng và năm, ví dụ tháng 11 năm 2026.",
     )
     period_fields = ("month",)
 

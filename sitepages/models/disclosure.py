@@ -48,6 +48,8 @@ class DisclosureYearPage(SchoolYearPeriodPage, ChildListingPage):
 
     listing_order = ("path",)  # catalogue order: the tree is built in that order
     listing_per_page = 100
+    # The admin lists the drafts in the circular's order too (Wagtail's default is newest first).
+    admin_default_ordering = "ord"
     content_panels = SchoolPage.content_panels + [
         FieldPanel("school_year_start"),
         FieldPanel("intro"),

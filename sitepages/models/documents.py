@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from sitepages.models.base import SchoolPage, attachments_field, paginated_paths
+from sitepages.page_forms import OfficialDocumentPageForm
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -78,6 +79,7 @@ class OfficialDocumentPage(SchoolPage):
     )
     attachments = attachments_field("Tệp kèm theo")
 
+    base_form_class = OfficialDocumentPageForm
     content_panels = SchoolPage.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("issuer")]),
         FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),

@@ -9,10 +9,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
 from sitepages.models.base import SchoolPage, attachments_field, paginated_paths
+from sitepages.page_forms import NewsPageForm
 from sitepages.periods import local_today
 
 NEWS_PER_PAGE = 12
@@ -94,8 +96,12 @@ class NewsPage(SchoolPage):
         related_name="+",
     )
     body = RichTextField(_("Nội dung"))
+    gallery = StreamField(
+        [("photo", ImageChooserBlock(label=_("Ảnh")))], blank=True, verbose_name=_("Ảnh của tin")
+    )
     attachments = attachments_field()
 
+    base_form_class = NewsPageForm
     content_panels = SchoolPage.content_panels + [
         MultiFieldPanel(
             [
@@ -105,8 +111,12 @@ class NewsPage(SchoolPage):
             heading=_("Loại tin và thời gian"),
         ),
         FieldPanel("summary"),
-        FieldPanel("image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("photos"), FieldPanel("photos_alt"), FieldPanel("gallery")],
+            heading=_("Ảnh"),
+        ),
+        FieldPanel("image"),
         FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [

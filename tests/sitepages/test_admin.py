@@ -70,7 +70,11 @@ def test_create_button_makes_one_draft_with_the_period_filled(client, school, sc
     with schema_context(school.schema_name):
         assert m.WeeklyPlanPage.objects.count() == 1
     edit = client.get(again["Location"], HTTP_HOST=host)
-    assert edit.status_code == 200 and 'value="16/11/2026"' in edit.content.decode()
+    # The week is picked by its teaching-week label (sitepages/page_forms.py).
+    assert edit.status_code == 200
+    assert '<option value="2026-11-16" selected>Tuần 11 (16/11 – 22/11/2026)</option>' in (
+        edit.content.decode()
+    )
 
 
 @pytest.mark.parametrize(

@@ -402,13 +402,47 @@ class NewsPageForm(WagtailAdminPageForm):
 
 
 class OfficialDocumentPageForm(WagtailAdminPageForm):
-    """The page title is the document's number and summary unless the editor writes another."""
+    """The page title is the document's number and summary unless the editor writes another;
+    the signed file is chosen from the library or uploaded right here (one file dialog)."""
+
+    file_upload = forms.FileField(
+        label=gettext_lazy("Hoặc tải tệp văn bản lên"),
+        required=False,
+        help_text=gettext_lazy("Tệp PDF hoặc Word của văn bản đã ký; không cần chọn ở trên."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("title", "slug"):
+        for name in ("title", "slug", "file"):
             if name in self.fields:
                 self.fields[name].required = False
+
+    def clean_file_upload(self):
+        from wagtail.documents.forms import get_document_form
+
+        upload = self.cleaned_data.get("file_upload")
+        if not upload:
+            return None
+        # Wagtail's own document form checks the extension and size (WAGTAILDOCS_*).
+        form_class = get_document_form(get_document_model())
+        check = form_class({"title": upload.name}, {"file": upload}, user=self.for_user)
+        if not check.is_valid() and "file" in check.errors:
+            raise ValidationError(check.errors["file"])
+        return upload
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        upload = self.cleaned_data.get("file_upload")
+        if upload:
+            document = get_document_model()(
+                title=page.title[:255] or upload.name, uploaded_by_user=self.for_user
+            )
+            document.file = upload
+            document.save()
+            page.file = document
+        if commit:
+            page.save()
+        return page
         if "title" in self.fields:
             self.fields[
                 "title"
@@ -427,6 +461,12 @@ class OfficialDocumentPageForm(WagtailAdminPageForm):
         if not title or (self.instance.pk and title == stored):
             title = self.auto_title(cleaned.get("number") or "", cleaned.get("summary") or "")
             cleaned["title"] = title
+        if (
+            not cleaned.get("file")
+            and not cleaned.get("file_upload")
+            and not self.has_error("file_upload")
+        ):
+            self.add_error("file", "Hãy chọn tệp văn bản trong thư viện hoặc tải tệp lên.")
         if not title:
             self.add_error("title", "Hãy nhập tiêu đề hoặc số, ký hiệu và trích yếu.")
             return cleaned

@@ -84,7 +84,7 @@ class OfficialDocumentPage(SchoolPage):
         FieldRowPanel([FieldPanel("number"), FieldPanel("issuer")]),
         FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
         FieldPanel("summary"),
-        FieldPanel("file"),
+        FieldRowPanel([FieldPanel("file_upload"), FieldPanel("file")]),
         FieldPanel("attachments"),
     ]
     search_fields = SchoolPage.search_fields + [

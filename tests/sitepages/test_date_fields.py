@@ -93,6 +93,7 @@ def _news_form(**fields) -> dict:
             "event_date": "29/11/2026",
             "summary": "",
             "body": rich_text("<p>Học sinh nghỉ học.</p>"),
+            "gallery": streamfield([]),
             "attachments": streamfield([]),
             **fields,
         }

@@ -115,3 +115,34 @@ def test_disclosure_drafts_list_in_the_circulars_order(client, school, school_ad
     html = client.get(f"/admin/pages/{year.pk}/", HTTP_HOST=host).content.decode()
     positions = [html.find(title[:40]) for title in titles[:6]]
     assert -1 not in positions and positions == sorted(positions)
+
+
+def test_a_documents_file_is_uploaded_in_the_same_form(
+    client, school, school_admin, host, media_root
+):
+    with schema_context(school.schema_name):
+        parent = m.DocumentIndexPage.objects.get().pk
+    url = f"/admin/pages/add/sitepages/officialdocumentpage/{parent}/"
+    fields = {
+        "title": "",
+        "slug": "",
+        "number": "45/KH-THCS",
+        "issuer": "Trường THCS Nguyễn Du",
+        "issued_on": "26/11/2026",
+        "summary": "Kế hoạch tổ chức hội thi",
+        "attachments": streamfield([]),
+    }
+    missing = client.post(url, nested_form_data(fields), HTTP_HOST=host)
+    assert missing.status_code == 200
+    assert "Hãy chọn tệp văn bản trong thư viện hoặc tải tệp lên." in missing.content.decode()
+    data = nested_form_data(fields)
+    data["file_upload"] = SimpleUploadedFile("virus.exe", b"MZ")
+    refused = client.post(url, data, HTTP_HOST=host)
+    assert refused.status_code == 200 and "exe" in refused.content.decode()
+    data["file_upload"] = SimpleUploadedFile("ke-hoach-45.pdf", b"%PDF-1.4 ke hoach")
+    response = client.post(url, data, HTTP_HOST=host)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with schema_context(school.schema_name):
+        page = m.OfficialDocumentPage.objects.get()
+        assert page.title == "45/KH-THCS – Kế hoạch tổ chức hội thi"
+        assert page.file.filename.startswith("ke-hoach-45") and page.file.title == page.title

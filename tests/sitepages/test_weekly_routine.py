@@ -45,6 +45,7 @@ CHROMIUM_ARGS = [
 ]
 FIXTURES = Path(__file__).parent / "fixtures"
 GOAL_CLICKS = 30
+DOCUMENT = "văn bản (ngoài thói quen tuần)"
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +155,19 @@ def _submit(page, meter, base):
     """The footer's main button: "Gửi Hiệu trưởng duyệt" for an editor; then the home."""
     button = page.locator("footer button[name=action-submit]")
     assert "duyệt" in button.inner_text()
+    # Wagtail 8 autosaves a new page (creating it) half a second after typing stops; sending
+    # the form while that request is under way posts the create form a second time and is
+    # refused ("slug already used"). A person reaching for the button gives it that time.
+    page.wait_for_load_state("networkidle")
     meter.click(button)
-    page.wait_for_url(base + "/admin/")
+    try:
+        page.wait_for_url(base + "/admin/")
+    except Exception:
+        errors = page.locator(
+            ".error-message, .messages, .help-critical, .w-field__errors, [role=alert]"
+        ).all_inner_texts()
+        page.screenshot(path="/tmp/routine-fail.png", full_page=True)
+        raise AssertionError(f"not sent: {page.url} {errors}") from None
 
 
 def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_school, tmp_path):
@@ -226,9 +238,26 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
     meter.type_content(page.locator("input[name=photos_alt]"), "Học sinh trồng cây")
     page.wait_for_function("document.querySelector('input[name=body]').value.includes('trồng')")
     _submit(page, meter, base)
+
+    # Not part of the weekly routine, measured beside it: an official document with its file.
+    meter.task = DOCUMENT
+    meter.click(page.get_by_role("link", name="Thêm văn bản"))
+    page.wait_for_url("**/add/**")
+    meter.type_content(page.locator("input[name=number]"), "45/KH-THCS")
+    meter.type_content(page.locator("input[name=issuer]"), "Trường THCS Thói Quen")
+    meter.type_content(page.locator("textarea[name=summary]"), "Kế hoạch tổ chức hội thi")
+    meter.click(page.locator("input[name=issued_on]"))  # its date picker opens: typing wins
+    page.locator("input[name=issued_on]").fill(f"{monday:%d/%m/%Y}")
+    pdf = tmp_path / "ke-hoach-45.pdf"
+    pdf.write_bytes(b"%PDF-1.4 ke hoach hoi thi")
+    meter.choose_files(page.locator("input[name=file_upload]"), str(pdf))
+    _submit(page, meter, base)
     page.close()
 
     with schema_context(school.schema_name):
+        document = m.OfficialDocumentPage.objects.get()
+        assert document.title == "45/KH-THCS – Kế hoạch tổ chức hội thi"
+        assert document.file.filename.startswith("ke-hoach-45")
         plan = m.WeeklyPlanPage.objects.get(week_start=monday).get_latest_revision_as_object()
         assert f"Thứ Hai {monday:%d/%m}" in plan.body and "nề nếp" in plan.body
         schedule = m.WorkSchedulePage.objects.get(week_start=monday)
@@ -245,7 +274,8 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
     _login(page, meter, base, "hieutruong")
     meter.task = "hiệu trưởng duyệt"
     mail.outbox.clear()
-    for _ in range(5):
+    for number in range(6):
+        meter.task = "hiệu trưởng duyệt" if number < 5 else DOCUMENT  # oldest request first
         meter.click(page.get_by_role("button", name="Duyệt và đăng").first)
         page.wait_for_load_state("load")
     assert "Chờ Hiệu trưởng duyệt" not in page.content()
@@ -256,22 +286,25 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
         assert m.NewsPage.objects.filter(live=True).count() == 2
         schedule_url = m.WorkSchedulePage.objects.get(week_start=monday).url
         news_url = m.NewsPage.objects.get(title="Trồng cây xanh sân trường").url
+        assert m.OfficialDocumentPage.objects.get().live
     approved = [message for message in mail.outbox if editor.email in message.to]
-    assert len(approved) == 5 and all("đã được duyệt" in message.body for message in approved)
+    assert len(approved) == 6 and all("đã được duyệt" in message.body for message in approved)
     page.goto(base + schedule_url)
     assert "Chào cờ đầu tuần" in page.content() and "lich-cong-tac-tuan" in page.content()
     page.goto(base + news_url)
     assert page.locator("img[alt^='Học sinh trồng cây']").count() == 3
     page.close()
 
-    routine = {task: count for task, count in meter.clicks.items() if "đăng nhập" not in task}
-    keys = {task: count for task, count in meter.keys.items() if "đăng nhập" not in task}
+    outside = ("đăng nhập", DOCUMENT)
+    routine = {t: n for t, n in meter.clicks.items() if not any(o in t for o in outside)}
+    keys = {t: n for t, n in meter.keys.items() if not any(o in t for o in outside)}
     print("\nClicks per task (logging in apart):", routine, "non-content keys:", keys)
     print("Logging in:", {t: (meter.clicks[t], meter.keys[t]) for t in meter.clicks if "đăng" in t})
-    print("Whole routine:", sum(routine.values()), "clicks")
+    print("Whole routine:", sum(routine.values()), "clicks; a document:", meter.clicks[DOCUMENT])
     assert sum(keys.values()) == 0
     assert routine["kế hoạch tuần"] <= 3 and routine["tin tức có 3 ảnh"] <= 6
     assert sum(routine.values()) <= GOAL_CLICKS
+    assert meter.clicks[DOCUMENT] <= 9 - 1  # before: ~9 for the editor alone
 
 
 def test_the_news_form_shows_urgent_fields_only_for_urgent_notices(

@@ -14,3 +14,15 @@ def publish_child(parent: Page, page: Page, *, user=None) -> Page:
 def section(model):
     """The school's only page of a section type (e.g. NewsIndexPage)."""
     return model.objects.get()
+
+
+def draftail_saved(page, text: str, *, seconds: float = 15) -> None:
+    """Wait until Draftail has written `text` into its hidden input (it saves on a debounce).
+
+    Polled from the test: Playwright's wait_for_function evaluates a string, which the admin's
+    Content-Security-Policy (no eval) forbids."""
+    for _ in range(int(seconds / 0.25)):
+        if text in page.evaluate("document.querySelector('input[name=body]').value"):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"Draftail never saved {text!r}")

@@ -15,7 +15,7 @@ from django_tenants.utils import schema_context
 from sitepages import models as m
 from sitepages.periods import local_today, monday_of
 from sitepages.services.disclosure import disclosure_year_create
-from tests.sitepages.helpers import publish_child
+from tests.sitepages.helpers import draftail_saved, publish_child
 
 pytestmark = [pytest.mark.browser]
 
@@ -177,12 +177,7 @@ def test_an_editor_creates_and_publishes_this_weeks_plan(browser, live_server, d
     editor = page.locator(".public-DraftEditor-content").first
     editor.click()
     editor.type("Thứ Hai: chào cờ. Thứ Năm: họp tổ chuyên môn.")
-    # Draftail writes its hidden input on a debounce: let it save before publishing. Polled
-    # from here: page.wait_for_function evaluates a string, which the admin's CSP forbids.
-    for _ in range(60):
-        if "chuyên môn" in page.evaluate("document.querySelector('input[name=body]').value"):
-            break
-        page.wait_for_timeout(250)
+    draftail_saved(page, "chuyên môn")
     # "Xuất bản" is the footer's main button; after it the editor is back on the admin home.
     page.locator("footer button[name=action-publish]").click()
     page.wait_for_url(base + "/admin/")

@@ -17,6 +17,7 @@ from django_tenants.utils import schema_context
 
 from sitepages import models as m
 from tenants.dates import LOCAL_TZ
+from tests.sitepages.helpers import draftail_saved
 from tests.sitepages.test_browser import browser  # noqa: F401 — the shared chromium fixture
 
 pytestmark = [pytest.mark.browser]
@@ -139,7 +140,7 @@ def test_an_editor_picks_a_received_time_and_a_go_live_moment(
     editor = page.locator(".public-DraftEditor-content").first
     editor.click()
     editor.type("Học sinh nghỉ học ngày mai.")
-    page.wait_for_function("document.querySelector('input[name=body]').value.includes('ngày mai')")
+    draftail_saved(page, "ngày mai")
     received = page.locator("#id_received_at")
     _pick(page, received, RECEIVED)
     assert received.input_value() == "29/11/2026 08:30"

@@ -30,7 +30,7 @@ from sitepages import models as m
 from sitepages.periods import local_today, monday_of
 from sitepages.roles import EDITOR_GROUP, PRINCIPAL_GROUP
 from tests.sitepages.conftest import png_file
-from tests.sitepages.helpers import publish_child
+from tests.sitepages.helpers import draftail_saved, publish_child
 
 pytestmark = [pytest.mark.browser]
 
@@ -187,7 +187,7 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
     assert "từ tuần trước" in page.content()
     editor_box = page.locator(".public-DraftEditor-content").first
     meter.type_content(editor_box, " Thứ Sáu: kiểm tra nề nếp.")
-    page.wait_for_function("document.querySelector('input[name=body]').value.includes('nề nếp')")
+    draftail_saved(page, "nề nếp")
     _submit(page, meter, base)
 
     # 2. The work schedule from the office's Word file.
@@ -218,7 +218,7 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
     meter.type_content(
         page.locator(".public-DraftEditor-content").first, "Học sinh khối 6 kể chuyện."
     )
-    page.wait_for_function("document.querySelector('input[name=body]').value.includes('khối 6')")
+    draftail_saved(page, "khối 6")
     _submit(page, meter, base)
 
     # 5. A news item with three photos, chosen at once.
@@ -236,7 +236,7 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
     )
     meter.choose_files(page.locator("input[name=photos]"), photos)
     meter.type_content(page.locator("input[name=photos_alt]"), "Học sinh trồng cây")
-    page.wait_for_function("document.querySelector('input[name=body]').value.includes('trồng')")
+    draftail_saved(page, "trồng")
     _submit(page, meter, base)
 
     # Not part of the weekly routine, measured beside it: an official document with its file.

@@ -19,12 +19,12 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from bench.schools import light_schema_create
 from bench.stats import line, p50
-from compliance.engine.localtime import LOCAL_TZ
 from compliance.models import ObligationResult, SchoolEvaluation
 from portal.models import AuthorityMembership
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
 from reports.months import month_of, previous_month, school_year_start_of
+from schoolcalendar.localtime import LOCAL_TZ
 from tenants.models import Authority, School
 
 CODE = "bench-dash"

@@ -7,8 +7,7 @@ import datetime as dt
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from compliance.engine.periods import parse_period_key
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from compliance.presentation import (
     CATEGORY_LABELS,
     STATUS_LABELS,
@@ -16,6 +15,7 @@ from compliance.presentation import (
     local_text,
     rule_title,
 )
+from schoolcalendar.periods import parse_period_key
 
 # Rule ids whose page the "create" button can make, and the sitepages kind that makes it.
 CREATABLE = {
@@ -53,8 +53,10 @@ def sitepages_period_key(period_key: str) -> str | None:
 
 def panel_rows(*, school, now) -> list[dict]:
     results = ObligationResult.objects.filter(school=school).filter(
-        status__in=("late", "missing")
-    ) | ObligationResult.objects.filter(school=school, status="pending", due_at__lte=now + SOON)
+        status__in=ObligationStatus.problems()
+    ) | ObligationResult.objects.filter(
+        school=school, status=ObligationStatus.PENDING, due_at__lte=now + SOON
+    )
     rows = []
     for result in results.order_by("status", "due_at")[:40]:
         create_kind = CREATABLE.get(result.rule)
@@ -68,7 +70,7 @@ def panel_rows(*, school, now) -> list[dict]:
                 "status_label": STATUS_LABELS["vi"][result.status],
                 "late_by": duration_text(result.late_by),
                 "evidence": result.evidence[:1],
-                "create_kind": create_kind if result.status != "late" else None,
+                "create_kind": create_kind if result.status != ObligationStatus.LATE else None,
                 "create_period": sitepages_period_key(result.period_key) if create_kind else None,
             }
         )

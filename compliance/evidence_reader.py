@@ -14,11 +14,12 @@ Must be called with the connection on the school's schema.
 import datetime as dt
 from collections import defaultdict
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision, get_page_models
 
 from compliance.engine import EvidenceItem, EvidenceSnapshot
+from sitepages.evidence import EvidenceSpec
+from sitepages.visibility import restricted_q
 
 PUBLISH, UNPUBLISH, DELETE = "wagtail.publish", "wagtail.unpublish", "wagtail.delete"
 # Wagtail's `publish_scheduled` logs the moment a scheduled page really goes live (or expires)
@@ -32,42 +33,23 @@ ACTIONS = {
     DELETE: DELETE,
 }
 
-# page type → (period fields, attribute fields) read from each published revision.
-EVIDENCE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "OrganisationPage": ((), ()),
-    "ProcedurePage": ((), ()),
-    "ProcedureIndexPage": ((), ()),
-    "ContactPage": ((), ()),
-    "AnnualPlanPage": (("school_year_start",), ()),
-    "MonthlyPlanPage": (("month",), ()),
-    "WeeklyPlanPage": (("week_start",), ()),
-    "WorkSchedulePage": (("week_start",), ()),
-    "LessonRegisterPage": (("week_start",), ()),
-    "TimetablePage": (("school_year_start", "semester"), ("effective_from",)),
-    "MenuPage": (("week_start",), ()),
-    "NewsPage": ((), ("kind", "event_date", "received_at")),
-    "NewsIndexPage": ((), ()),
-    "OfficialDocumentPage": ((), ("issued_on", "number")),
-    "DocumentIndexPage": ((), ()),
-    "DisclosureIndexPage": ((), ()),
-    "DisclosureYearPage": (("school_year_start",), ()),
-    "DisclosurePage": (("school_year_start", "item"), ("changed_at",)),
-    "AdmissionPage": ((), ()),
-    "FeedbackFormPage": ((), ()),
-    "PlanIndexPage": ((), ()),
-    "ScheduleIndexPage": ((), ()),
-    "MenuIndexPage": ((), ()),
-}
+
+def evidence_specs() -> dict[str, "EvidenceSpec"]:
+    """Page type name → its declaration (`compliance_evidence` on the page model)."""
+    return {
+        model.__name__: model.compliance_evidence
+        for model in get_page_models()
+        if getattr(model, "compliance_evidence", None) is not None
+    }
+
+
 DATE_FIELDS = {"week_start", "month", "event_date", "issued_on", "effective_from"}
 DATETIME_FIELDS = {"received_at", "changed_at"}
 
 
 def _evidence_content_types() -> dict[int, str]:
-    models = [
-        model
-        for model in apps.get_app_config("sitepages").get_models()
-        if model.__name__ in EVIDENCE_FIELDS
-    ]
+    specs = evidence_specs()
+    models = [model for model in get_page_models() if model.__name__ in specs]
     return {
         ct.pk: model.__name__
         for model, ct in ContentType.objects.get_for_models(
@@ -97,19 +79,25 @@ def _fields_of(content: dict, names: tuple[str, ...]) -> dict:
 def items_from_history(*, page_id, page_type, title, url, events) -> list[EvidenceItem]:
     """Turn one page's ordered (timestamp, action, content) events into evidence items.
 
-    One item per distinct (period, attributes) the page was published with; each item's live
-    intervals end when the page was unpublished, deleted or republished with other values.
+    One item per distinct (period, attributes, substance measures) the page was published
+    with; each item's live intervals end when the page was unpublished, deleted or republished
+    with other values.
     """
-    period_names, attr_names = EVIDENCE_FIELDS[page_type]
+    spec = evidence_specs()[page_type]
     intervals: dict[tuple, list] = defaultdict(list)
-    values: dict[tuple, tuple[dict, dict]] = {}
+    values: dict[tuple, tuple[dict, dict, dict]] = {}
     current, started = None, None
     for at, action, content in events:
         if action == PUBLISH:
-            period = _fields_of(content or {}, period_names)
-            attrs = _fields_of(content or {}, attr_names)
-            key = (tuple(sorted(period.items())), tuple(sorted(attrs.items())))
-            values.setdefault(key, (period, attrs))
+            period = _fields_of(content or {}, spec.period)
+            attrs = _fields_of(content or {}, spec.attrs)
+            measures = spec.measure(content)
+            key = (
+                tuple(sorted(period.items())),
+                tuple(sorted(attrs.items())),
+                tuple(sorted(measures.items())),
+            )
+            values.setdefault(key, (period, attrs, measures))
             if current == key:
                 continue
             if current is not None:
@@ -129,6 +117,7 @@ def items_from_history(*, page_id, page_type, title, url, events) -> list[Eviden
             period=values[key][0],
             attrs=values[key][1],
             live=tuple(spans),
+            measures=values[key][2],
         )
         for key, spans in intervals.items()
     ]
@@ -157,15 +146,24 @@ def page_events(*, page_ids, taken_at: dt.datetime | None = None) -> dict[int, l
 
 
 def evidence_snapshot(
-    *, levels, serves_meals: bool, taken_at: dt.datetime, site_url: str
+    *,
+    levels,
+    serves_meals: bool,
+    taken_at: dt.datetime,
+    site_url: str,
+    opened_at: dt.datetime | None = None,
 ) -> EvidenceSnapshot:
-    """Everything the school's schema proves, as known at `taken_at` (three queries)."""
+    """Everything the school's schema proves, as known at `taken_at` (four queries).
+
+    Pages behind a password, a login or a group restriction (theirs or an ancestor's) are not
+    public, so they are no evidence at all.
+    """
     types = _evidence_content_types()
     pages = {
         page["pk"]: page
-        for page in Page.objects.filter(content_type_id__in=types).values(
-            "pk", "content_type_id", "title", "url_path"
-        )
+        for page in Page.objects.filter(content_type_id__in=types)
+        .exclude(restricted_q())
+        .values("pk", "content_type_id", "title", "url_path")
     }
     events = page_events(page_ids=list(pages), taken_at=taken_at)
     root_path = _site_root_path()
@@ -187,6 +185,7 @@ def evidence_snapshot(
         items=tuple(items),
         taken_at=taken_at,
         serves_meals=serves_meals,
+        opened_at=opened_at,
     )
 
 
@@ -219,6 +218,7 @@ def evidence_items_to_json(items: list[EvidenceItem]) -> list[dict]:
             "period": {k: encode(v) for k, v in item.period.items()},
             "attrs": {k: encode(v) for k, v in item.attrs.items()},
             "live": [[encode(s), encode(e)] for s, e in item.live],
+            "measures": dict(item.measures),
         }
         for item in items
     ]
@@ -237,6 +237,7 @@ def evidence_items_from_json(data: list[dict]) -> list[EvidenceItem]:
             period={k: _typed(k, v) for k, v in raw["period"].items()},
             attrs={k: _typed(k, v) for k, v in raw["attrs"].items()},
             live=tuple((moment(s), moment(e)) for s, e in raw["live"]),
+            measures=raw.get("measures", {}),
         )
         for raw in data
     ]

@@ -5,7 +5,9 @@ Every app that shows results (the school admin's panel, the portal, reports, rem
 words from here, so one obligation reads the same in a report, an e-mail and on the dashboard.
 """
 
-from compliance.engine.periods import (
+from compliance.models import ObligationStatus
+from compliance.selectors import bundled_rulesets
+from schoolcalendar.periods import (
     DayKey,
     MonthKey,
     PageKey,
@@ -15,23 +17,16 @@ from compliance.engine.periods import (
     WeekKey,
     parse_period_key,
 )
-from compliance.selectors import bundled_rulesets
 from tenants.dates import datetime_format
 
 STATUS_LABELS = {
-    "vi": {
-        "on_time": "đúng hạn",
-        "late": "trễ hạn",
-        "missing": "thiếu",
-        "pending": "chưa đến hạn",
-        "not_applicable": "không áp dụng",
-    },
+    "vi": {status.value: str(status.label) for status in ObligationStatus},
     "en": {
-        "on_time": "on time",
-        "late": "late",
-        "missing": "missing",
-        "pending": "not yet due",
-        "not_applicable": "not applicable",
+        ObligationStatus.ON_TIME: "on time",
+        ObligationStatus.LATE: "late",
+        ObligationStatus.MISSING: "missing",
+        ObligationStatus.PENDING: "not yet due",
+        ObligationStatus.NOT_APPLICABLE: "not applicable",
     },
 }
 CATEGORY_LABELS = {

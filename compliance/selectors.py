@@ -66,6 +66,12 @@ def school_calendar(authority: Authority) -> SchoolCalendar:
     return SchoolCalendar(years=tuple(years.values()))
 
 
+def calendar_of_school(school) -> SchoolCalendar:
+    """A school's calendar (its authority's); `SCHOOL_CALENDAR_PROVIDER` names this for the
+    school's own site (sitepages/calendar.py)."""
+    return school_calendar(school.authority)
+
+
 def calendar_year_as_school_year(row: CalendarYear) -> SchoolYear:
     return SchoolYear(
         school_year_start=row.school_year_start,

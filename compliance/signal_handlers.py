@@ -1,17 +1,22 @@
 """Re-evaluate a school within seconds of a publication change, after the commit.
 
-Connected in ComplianceConfig.ready(). The request is written to the outbox in the publish's
-database (compliance/services/outbox.py) and the task sent after the commit with the school's
-schema (the tenant-aware Celery app carries it); a broker failure is logged, never blocks
-publishing, and the outbox's drain sends the request again once the broker is back.
+Connected in ComplianceConfig.ready(). The trigger is the page log entry Wagtail writes for a
+publish, unpublish, delete, move, scheduled go-live or expiry, or a change of a view
+restriction — not `page_published`, which Wagtail sends *before* it writes the log entry the
+evidence reader needs (and the admin's publish is not one transaction, so a task queued from the
+signal could run before the entry exists and store a result without the publish). The task is
+queued on commit of the transaction that wrote the entry (immediately after it in autocommit),
+so the worker always finds the entry and its revision. The task is sent with the school's schema
+(the tenant-aware Celery app carries it). The request is first written to the outbox
+(compliance/services/outbox.py): a broker failure is logged, never blocks publishing, and the
+outbox's drain sends the request again once the broker is back.
 """
 
 import logging
 
 from django.db import connection
-from django.db.models.signals import pre_delete
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from django.db.models.signals import post_save, pre_delete
+from wagtail.models import Page, PageLogEntry
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +30,26 @@ def _evaluate_after_commit() -> None:
     evaluation_request(schema_name)
 
 
-def on_publication_change(sender, instance, **kwargs):
-    _evaluate_after_commit()
+# Log actions that change what the public sees (compliance/evidence_reader.py reads the first
+# five; a move changes URLs, a view restriction hides or shows pages).
+TRIGGERS = frozenset(
+    {
+        "wagtail.publish",
+        "wagtail.publish.scheduled",
+        "wagtail.unpublish",
+        "wagtail.unpublish.scheduled",
+        "wagtail.delete",
+        "wagtail.move",
+        "wagtail.view_restriction.create",
+        "wagtail.view_restriction.edit",
+        "wagtail.view_restriction.delete",
+    }
+)
+
+
+def on_page_log_entry(sender, instance, created, **kwargs):
+    if created and instance.action in TRIGGERS:
+        _evaluate_after_commit()
 
 
 def on_page_delete(sender, instance, **kwargs):
@@ -40,6 +63,5 @@ def on_page_delete(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    page_published.connect(on_publication_change, dispatch_uid="compliance-published")
-    page_unpublished.connect(on_publication_change, dispatch_uid="compliance-unpublished")
+    post_save.connect(on_page_log_entry, sender=PageLogEntry, dispatch_uid="compliance-log")
     pre_delete.connect(on_page_delete, dispatch_uid="compliance-page-delete")

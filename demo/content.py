@@ -10,8 +10,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from sitepages import calendar
 from sitepages import models as m
-from sitepages import periods
 from sitepages.services.disclosure import disclosure_year_create
 
 NEWS = (
@@ -33,8 +33,8 @@ def _publish(parent, page, user=None):
 def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> None:
     """News (one urgent notice), this week's plan and schedule, contacts, leaders, a document,
     this school year's disclosure tree; a menu for preschools."""
-    today = today or periods.local_today()
-    monday = periods.monday_of(today)
+    today = today or calendar.local_today()
+    monday = calendar.monday_of(today)
     news = m.NewsIndexPage.objects.get()
     if not m.NewsPage.objects.exists():
         for title, summary in NEWS:
@@ -61,7 +61,7 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
         _publish(
             plans,
             m.WeeklyPlanPage(
-                title=f"Kế hoạch {periods.week_label(monday).lower()}",
+                title=f"Kế hoạch {calendar.week_label(monday).lower()}",
                 week_start=monday,
                 body="<ul><li>Thứ Hai: chào cờ, sinh hoạt dưới cờ.</li>"
                 "<li>Thứ Năm: sinh hoạt tổ chuyên môn.</li></ul>",
@@ -90,7 +90,7 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
         _publish(
             m.ScheduleIndexPage.objects.get(),
             m.WorkSchedulePage(
-                title=f"Lịch công tác {periods.week_label(monday).lower()}",
+                title=f"Lịch công tác {calendar.week_label(monday).lower()}",
                 week_start=monday,
                 entries=entries,
             ),
@@ -113,7 +113,9 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
         _publish(
             menus,
             m.MenuPage(
-                title=f"Thực đơn {periods.week_label(monday).lower()}", week_start=monday, days=days
+                title=f"Thực đơn {calendar.week_label(monday).lower()}",
+                week_start=monday,
+                days=days,
             ),
             user,
         )
@@ -145,7 +147,7 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
         organisation.save_revision(user=user).publish(user=user)
     disclosure_year_create(
         index=m.DisclosureIndexPage.objects.get(),
-        school_year_start=periods.school_year_of(today),
+        school_year_start=calendar.school_year_of(today),
         levels=levels,
         user=user,
     )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.engine import default_school_year
-from compliance.engine.localtime import LOCAL_TZ
+from schoolcalendar.localtime import LOCAL_TZ
 from sitepages.roles import PRINCIPAL_GROUP
 from tenants.models import School
 from tenants.services.template import publication_history_restamp

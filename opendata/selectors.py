@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.core.paginator import Paginator
 from django.db.models import F
 
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from compliance.presentation import rule_title
 from reports.models import MonthlyReport
 from reports.months import MonthKey
@@ -83,7 +83,7 @@ def results_page(*, authority: Authority, month: MonthKey, page: int, size: int)
     rows = defaultdict(list)
     for row in (
         ObligationResult.objects.filter(school__in=chunk, month=month.key)
-        .exclude(status="not_applicable")
+        .exclude(status=ObligationStatus.NOT_APPLICABLE)
         .order_by("due_at", "rule", "item")
         .values(*ROW_FIELDS)
     ):
@@ -104,7 +104,7 @@ def results_page(*, authority: Authority, month: MonthKey, page: int, size: int)
 def _school_month(school, rows, month: MonthKey, evaluated: bool) -> dict:
     counts = {
         s: sum(1 for r in rows if r["status"] == s)
-        for s in ("on_time", "late", "missing", "pending")
+        for s in (*ObligationStatus.decided(), ObligationStatus.PENDING)
     }
     return {
         "school": {"code": school.code, "name": school.name},

@@ -5,6 +5,7 @@ import json
 from django.http import HttpResponse
 from django.urls import reverse
 
+from compliance.models import ObligationStatus
 from opendata.cache import open_data, ttl
 from opendata.selectors import (
     DEFAULT_PAGE_SIZE,
@@ -80,12 +81,7 @@ def index(request):
                     "parameters": [],
                 },
             ],
-            "statuses": {
-                "on_time": "đúng hạn",
-                "late": "trễ hạn",
-                "missing": "chưa đăng",
-                "pending": "chưa đến hạn",
-            },
+            "statuses": {status.value: str(status.label) for status in ObligationStatus},
         }
     )
 

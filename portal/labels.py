@@ -5,14 +5,16 @@ Status cells always carry text (a short word plus the full label for screen read
 is never the only signal.
 """
 
+from compliance.models import ObligationStatus
 from compliance.presentation import rule_title
 from compliance.selectors import bundled_rulesets
 
 STATUS_SHORT = {
-    "on_time": "Đúng",
-    "late": "Trễ",
-    "missing": "Thiếu",
-    "pending": "Chờ",
+    ObligationStatus.ON_TIME: "Đúng",
+    ObligationStatus.LATE: "Trễ",
+    ObligationStatus.MISSING: "Thiếu",
+    ObligationStatus.PENDING: "Chờ",
+    ObligationStatus.NOT_APPLICABLE: "—",
 }
 
 # Short column headings; (ruleset, rule) where a rule id exists in two rule sets.

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django_tenants.utils import schema_context
 
-from compliance.engine.localtime import LOCAL_TZ, local_date
-from compliance.engine.periods import WeekKey, parse_period_key
-from compliance.models import ObligationResult
+from compliance.models import ObligationResult, ObligationStatus
 from reminders.config import reminder_settings
 from reminders.models import ReminderLog
+from schoolcalendar.localtime import LOCAL_TZ, local_date
+from schoolcalendar.periods import WeekKey, parse_period_key
 from tenants.models import School
 
 BEFORE_DUE = ReminderLog.Kind.BEFORE_DUE
@@ -57,7 +57,7 @@ def reminder_candidates(*, now: dt.datetime) -> list[Candidate]:
     fields = ("school_id", "ruleset", "rule", "period_key", "item", "due_at")
     pending = ObligationResult.objects.filter(
         school__in=active,
-        status="pending",
+        status=ObligationStatus.PENDING,
         kind__in=REMINDABLE_KINDS,
         due_at__gt=now,
         due_at__lte=now + dt.timedelta(days=max(config["DAYS_BEFORE"], 7) + 1),
@@ -69,7 +69,7 @@ def reminder_candidates(*, now: dt.datetime) -> list[Candidate]:
     ]
     late = ObligationResult.objects.filter(
         school__in=active,
-        status__in=("late", "missing"),
+        status__in=ObligationStatus.problems(),
         kind__in=ALERT_KINDS,
         due_at__lte=now,
         due_at__gte=now - dt.timedelta(days=config["LATE_WINDOW_DAYS"]),

@@ -18,14 +18,14 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from compliance.engine.localtime import LOCAL_TZ, local_date
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from portal.models import AuthorityMembership
 from reminders.config import reminder_settings
 from reminders.messages import digest_message, school_messages
 from reminders.models import DeliveryStatus, DigestLog, ReminderLog
 from reminders.preferences import PUBLIC, addresses_opted_out
 from reminders.selectors import reminder_candidates, school_recipients
+from schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.models import Authority, School
 from tenants.selectors import authority_and_descendant_ids
 
@@ -186,8 +186,8 @@ def _digest_figures(authority: Authority, week: str) -> dict:
         )
         .values("school__name")
         .annotate(
-            late=Count("pk", filter=Q(status="late")),
-            missing=Count("pk", filter=Q(status="missing")),
+            late=Count("pk", filter=Q(status=ObligationStatus.LATE)),
+            missing=Count("pk", filter=Q(status=ObligationStatus.MISSING)),
         )
         .filter(Q(late__gt=0) | Q(missing__gt=0))
         .order_by("-missing", "-late", "school__name")[:10]

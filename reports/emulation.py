@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q, Sum
 
-from compliance.models import ObligationResult
+from compliance.models import ObligationResult, ObligationStatus
 from reports.months import school_year_month_keys, school_year_months
 from reports.rollup import DECIDED, score_of
 from tenants.models import School
@@ -45,7 +45,7 @@ def emulation_scores(*, authority_ids: list[int], school_year_start: int) -> lis
             status__in=DECIDED,
         )
         .values("school_id", "month")
-        .annotate(met=Sum("weight", filter=Q(status="on_time")), due=Sum("weight"))
+        .annotate(met=Sum("weight", filter=Q(status=ObligationStatus.ON_TIME)), due=Sum("weight"))
     )
     per_school: dict[int, dict[str, tuple[float, float]]] = defaultdict(dict)
     for row in sums:

@@ -20,12 +20,12 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
-from compliance.engine.periods import MonthKey
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from compliance.presentation import item_title, rule_title
 from reports.models import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration
 from reports.months import month_has_ended, month_parse
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from schoolcalendar.periods import MonthKey
 from tenants.hosts import site_url
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
@@ -92,7 +92,7 @@ def _entries_replace(*, report: MonthlyReport, authority: Authority, month: Mont
     rows_by_school = defaultdict(list)
     for row in (
         ObligationResult.objects.filter(school_id__in=ids, month=month.key)
-        .exclude(status="not_applicable")
+        .exclude(status=ObligationStatus.NOT_APPLICABLE)
         .values(*ROW_FIELDS)
         .iterator(chunk_size=5000)
     ):
@@ -125,12 +125,12 @@ def _entry(report, school, rows, month: MonthKey, evaluated: bool) -> MonthlyRep
         levels=list(school.levels),
         website=site_url(school.host) if getattr(school, "host", None) else "",
         category=category,
-        on_time=sum(1 for r in rows if r["status"] == "on_time"),
-        late=sum(1 for r in rows if r["status"] == "late"),
-        missing=sum(1 for r in rows if r["status"] == "missing"),
+        on_time=sum(1 for r in rows if r["status"] == ObligationStatus.ON_TIME),
+        late=sum(1 for r in rows if r["status"] == ObligationStatus.LATE),
+        missing=sum(1 for r in rows if r["status"] == ObligationStatus.MISSING),
         score=weighted_score(rows),
-        missing_items=[_item(r) for r in _ordered(rows, "missing")],
-        late_items=[_item(r) for r in _ordered(rows, "late")],
+        missing_items=[_item(r) for r in _ordered(rows, ObligationStatus.MISSING)],
+        late_items=[_item(r) for r in _ordered(rows, ObligationStatus.LATE)],
     )
 
 
@@ -156,7 +156,7 @@ def _item(row) -> dict:
         "period_key": row["period_key"],
         "due_at": row["due_at"].isoformat() if row["due_at"] else None,
     }
-    if row["status"] == "late":
+    if row["status"] == ObligationStatus.LATE:
         item["satisfied_at"] = row["satisfied_at"].isoformat() if row["satisfied_at"] else None
         item["late_by_seconds"] = row["late_by"].total_seconds() if row["late_by"] else 0
     return item

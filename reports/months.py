@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from compliance.engine.localtime import LOCAL_TZ, local_date
-from compliance.engine.periods import MonthKey, school_year_of
+from schoolcalendar.localtime import LOCAL_TZ, local_date
+from schoolcalendar.periods import MonthKey, school_year_of
 from tenants.dates import DateInputError, month_format, month_parse_parts
 from tenants.text import line_clean
 

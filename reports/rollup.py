@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from compliance.engine.evidence import EvidenceRef
-from compliance.engine.localtime import LOCAL_TZ
 from compliance.engine.obligations import Obligation, Status
 from compliance.engine.rollup import MonthVerdict, month_category
+from compliance.models import ObligationStatus
+from schoolcalendar.localtime import LOCAL_TZ
 
-DECIDED = ("on_time", "late", "missing")
+DECIDED = ObligationStatus.decided()
 ROW_FIELDS = (
     "school_id", "ruleset", "rule", "period_key", "item", "kind", "month", "due_at", "status",
     "satisfied_at", "late_by", "evidence", "weight",
@@ -55,7 +56,7 @@ def weighted_score(rows: Iterable[Mapping]) -> float | None:
     for row in rows:
         if row["status"] in DECIDED:
             due += row["weight"]
-            if row["status"] == "on_time":
+            if row["status"] == ObligationStatus.ON_TIME:
                 met += row["weight"]
     return score_of(met, due)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.create import CreateView
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.due import KINDS, PeriodKeyError
 from sitepages.models import DisclosureIndexPage, NewsIndexPage, NewsKind
 from sitepages.services.disclosure import disclosure_year_create
@@ -94,12 +94,12 @@ def disclosure_year_create_view(request, index_id: int):
             )
             messages.success(
                 request,
-                f"{periods.school_year_label(year)}: đã tạo {created} mục công khai (bản nháp).",
+                f"{calendar.school_year_label(year)}: đã tạo {created} mục công khai (bản nháp).",
             )
             return redirect("wagtailadmin_explore", year_page.id)
     else:
         form = DisclosureYearForm(
-            initial={"school_year_start": periods.school_year_of(periods.local_today())}
+            initial={"school_year_start": calendar.school_year_of(calendar.local_today())}
         )
     return TemplateResponse(
         request,

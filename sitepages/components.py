@@ -2,7 +2,7 @@
 
 from wagtail.admin.ui.components import Component
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.due import due_rows
 from sitepages.models import DisclosureIndexPage, DisclosureYearPage, MenuIndexPage
 from sitepages.quick_actions import quick_actions
@@ -17,7 +17,7 @@ class DuePanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        today = periods.local_today()
+        today = calendar.local_today()
         levels = getattr(getattr(request, "tenant", None), "levels", None) or []
         rows = due_rows(today=today, levels=levels, has_menu=MenuIndexPage.objects.exists())
         can_add: dict[type, bool] = {}
@@ -27,14 +27,14 @@ class DuePanel(Component):
                 can_add[row.kind.parent_model] = bool(
                     parent and parent.permissions_for_user(request.user).can_add_subpage()
                 )
-        year = periods.school_year_of(today)
+        year = calendar.school_year_of(today)
         index = DisclosureIndexPage.objects.first()
         return {
             "rows": [(row, can_add[row.kind.parent_model]) for row in rows],
             "today": today,
             "disclosure_index": index,
             "disclosure_year": year,
-            "disclosure_year_label": periods.school_year_label(year),
+            "disclosure_year_label": calendar.school_year_label(year),
             "disclosure_year_page": DisclosureYearPage.objects.filter(
                 school_year_start=year
             ).first(),

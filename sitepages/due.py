@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.models import (
     AnnualPlanPage,
     LessonRegisterPage,
@@ -73,12 +73,12 @@ class PeriodKind:
 
     def period_label(self, period) -> str:
         if self.shape == "week":
-            return periods.week_label(period)
+            return calendar.week_label(period)
         if self.shape == "month":
-            return periods.month_label(period)
+            return calendar.month_label(period)
         if self.shape == "year":
-            return periods.school_year_label(period)
-        return periods.semester_label(*period)
+            return calendar.school_year_label(period)
+        return calendar.semester_label(*period)
 
     def field_values(self, period) -> dict:
         """The page's period fields, including a first guess the editor can change."""
@@ -98,12 +98,7 @@ class PeriodKind:
         values = self.field_values(period)
         if self.shape == "semester":
             year, semester = period
-            starts = (
-                periods.first_teaching_monday(year)
-                if semester == 1
-                else periods.monday_of(dt.date(year + 1, 1, 19))
-            )
-            values["effective_from"] = starts
+            values["effective_from"] = calendar.semester_first_day(year, semester)
         return values
 
     def title(self, period) -> str:
@@ -182,7 +177,7 @@ class DueRow:
 
 
 def _weekly_rows(today, *, preschool: bool, has_menu: bool) -> list[tuple[str, Any, str]]:
-    this_monday = periods.monday_of(today)
+    this_monday = calendar.monday_of(today)
     next_monday = this_monday + dt.timedelta(days=7)
     saturday_before = next_monday - SATURDAY_GAP
     rows = []
@@ -202,8 +197,8 @@ def _weekly_rows(today, *, preschool: bool, has_menu: bool) -> list[tuple[str, A
 
 
 def _monthly_rows(today, *, preschool: bool) -> list[tuple[str, Any, str]]:
-    this_month = periods.first_of_month(today)
-    following = periods.next_month(this_month)
+    this_month = calendar.first_of_month(today)
+    following = calendar.next_month(this_month)
     if preschool:
         rows = [("monthly-plan", this_month, f"trước 25/{this_month - dt.timedelta(days=1):%m}")]
         if today.day >= 15:
@@ -216,7 +211,7 @@ def _monthly_rows(today, *, preschool: bool) -> list[tuple[str, Any, str]]:
 
 
 def _yearly_rows(today) -> list[tuple[str, Any, str]]:
-    year = periods.school_year_of(today)
+    year = calendar.school_year_of(today)
     rows = [("annual-plan", year, f"trước 15/08/{year}")]
     if today.month in (6, 7):
         rows.append(("annual-plan", year + 1, f"trước 15/08/{year + 1}"))

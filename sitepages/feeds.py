@@ -28,6 +28,7 @@ class NewsFeed(Feed):
         return (
             NewsPage.objects.live()
             .public()
+            .public()
             .descendant_of(site.root_page)
             .order_by("-first_published_at", "-pk")[:FEED_ITEMS]
         )

@@ -20,10 +20,11 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError, get_rendition_storage
 from wagtail.models import Page, Site
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.models import NewsKind, NewsPage, SchoolBranding
 from sitepages.models.branding import DEFAULT_COLOUR, LOGO_FILTER
 from sitepages.sections import SECTION_SLUGS
+from sitepages.visibility import unrestricted_q
 
 logger = logging.getLogger(__name__)
 LATEST_NEWS = 6
@@ -109,11 +110,13 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
         Page.objects.filter(
             live=True, show_in_menus=True, depth=OuterRef("root_page__depth") + 1, **in_site
         )
+        .filter(unrestricted_q())
         .order_by(rank, "path")
         .values(json=JSONObject(title="title", url_path="url_path", slug="slug"))
     )
     urgent = (
         NewsPage.objects.filter(live=True, kind=NewsKind.URGENT, urgent_until__gt=now, **in_site)
+        .filter(unrestricted_q())
         .order_by("-received_at")
         .values(json=JSONObject(title="title", url_path="url_path", received_at="received_at"))
     )[:URGENT_SHOWN]
@@ -193,9 +196,9 @@ def _quick_link_page_ids(home) -> list[int]:
 
 def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
     """Latest news, this week's schedule/plan/register/menu, quick links and hero renditions."""
-    today = today or periods.local_today()
-    monday = periods.monday_of(today)
-    in_site = Q(live=True, path__startswith=home.path)
+    today = today or calendar.local_today()
+    monday = calendar.monday_of(today)
+    in_site = Q(live=True, path__startswith=home.path) & unrestricted_q()
     news = (
         NewsPage.objects.filter(in_site)
         .order_by("-first_published_at", "-pk")
@@ -277,7 +280,7 @@ def _schedule_days(week_rows, today) -> list[tuple[str, list[dict]]]:
         weekday = int(value.get("weekday", 0))
         if weekday >= today.weekday():
             days.setdefault(weekday, []).append(value)
-    return [(periods.WEEKDAYS[day], days[day]) for day in sorted(days)]
+    return [(calendar.WEEKDAYS[day], days[day]) for day in sorted(days)]
 
 
 def _quick_links(home, url_paths: dict[int, str], root: str) -> list[Link]:

@@ -33,3 +33,23 @@ def school_make(*, authority: Authority, levels="lower_secondary", **kwargs):
     school = created.school
     school.provisioned = created
     return school
+
+
+# Content with substance (compliance/rulesets: at least 30 words, or a file, or a row), for
+# tests about timing rather than substance.
+PLAN_TEXT = (
+    "<p>Tuần này nhà trường tổ chức chào cờ đầu tuần, sinh hoạt chuyên môn theo tổ, kiểm tra "
+    "hồ sơ giáo viên, dự giờ thăm lớp, tổng vệ sinh khuôn viên trường và họp phụ huynh các "
+    "lớp cuối cấp để thống nhất kế hoạch ôn tập học kỳ.</p>"
+)
+SCHEDULE_ENTRY = (
+    "entry",
+    {
+        "weekday": "0",
+        "time": "7:00",
+        "content": "Chào cờ đầu tuần",
+        "chair": "Hiệu trưởng",
+        "participants": "Toàn trường",
+        "location": "Sân trường",
+    },
+)

@@ -5,7 +5,7 @@ No Django here (importable without settings): the database layer builds an `Evid
 and a `SchoolCalendar`, calls `evaluate`, and stores what comes back.
 """
 
-from .calendar import (
+from schoolcalendar.calendar import (
     BreakLabel,
     BreakWeek,
     SchoolCalendar,
@@ -15,13 +15,14 @@ from .calendar import (
     default_school_year,
     school_year_with_breaks,
 )
+from schoolcalendar.holidays import is_working_day, public_holidays
+from schoolcalendar.localtime import LOCAL_TZ
+from schoolcalendar.periods import parse_period_key, period_key_for_fields, school_year_of
+
 from .evaluator import InvalidOverride, evaluate
 from .evidence import EvidenceItem, EvidenceRef, EvidenceSnapshot
-from .holidays import is_working_day, public_holidays
 from .kinds import KINDS, get_kind
-from .localtime import LOCAL_TZ
 from .obligations import Boundary, Obligation, Status
-from .periods import parse_period_key, period_key_for_fields, school_year_of
 from .rollup import Category, MonthVerdict, month_category, summary
 from .rulesets import (
     BUNDLED_RULESET_DIR,

@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from schoolcalendar.localtime import format_duration, format_local
+
 from .evidence import EvidenceItem, Interval, merge_intervals
-from .localtime import format_duration, format_local
 from .obligations import Status
 
 

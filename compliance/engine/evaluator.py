@@ -24,13 +24,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
+from schoolcalendar.calendar import SchoolCalendar
+from schoolcalendar.localtime import ONE_MICROSECOND, as_utc, local_date, local_midnight
+from schoolcalendar.periods import SCHOOL_YEAR_FIRST_MONTH, SchoolYearKey, school_year_of
+
 from .applicability import applicable_levels, not_applicable_reason
-from .calendar import SchoolCalendar
 from .evidence import EvidenceSnapshot
 from .kinds import Kind, RuleContext, get_kind
-from .localtime import ONE_MICROSECOND, as_utc, local_date, local_midnight
 from .obligations import Obligation, Status
-from .periods import SCHOOL_YEAR_FIRST_MONTH, SchoolYearKey, school_year_of
 from .rulesets import Rule, RuleSetInForce
 
 Overrides = Mapping[tuple[str, str], Mapping[str, Any]]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from .localtime import as_utc
+from schoolcalendar.localtime import as_utc
 
 LEVELS = frozenset({"preschool", "primary", "lower_secondary"})
 SCHOOL_ATTRIBUTES = frozenset({"serves_meals"})
@@ -36,6 +36,9 @@ class EvidenceItem:
     """One page with one period: its fields and the intervals it was live with them.
 
     `live` holds half-open [start, end) intervals in UTC; end None means still live.
+    `measures` is the substance the page carried while live with these values (words, files,
+    rows, images: see compliance/engine/substance.py); a revision with other measures is
+    another item, so an emptied page stops counting from the publish that emptied it.
     """
 
     page_id: int
@@ -45,6 +48,7 @@ class EvidenceItem:
     period: Mapping[str, Any] = field(default_factory=dict)
     attrs: Mapping[str, Any] = field(default_factory=dict)
     live: tuple[Interval, ...] = ()
+    measures: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         intervals = []
@@ -76,12 +80,17 @@ class EvidenceItem:
 
 @dataclass(frozen=True)
 class EvidenceSnapshot:
-    """A school's evidence at `taken_at`: its levels, attributes and items."""
+    """A school's evidence at `taken_at`: its levels, attributes and items.
+
+    `opened_at` is when the school's site was created (None: long ago): always-present rules
+    give a new school a grace period from it.
+    """
 
     school_levels: frozenset[str]
     items: tuple[EvidenceItem, ...]
     taken_at: datetime
     serves_meals: bool = False
+    opened_at: datetime | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.school_levels) - LEVELS
@@ -90,6 +99,8 @@ class EvidenceSnapshot:
         object.__setattr__(self, "school_levels", frozenset(self.school_levels))
         object.__setattr__(self, "items", tuple(self.items))
         object.__setattr__(self, "taken_at", as_utc(self.taken_at))
+        if self.opened_at is not None:
+            object.__setattr__(self, "opened_at", as_utc(self.opened_at))
 
     def attribute(self, name: str) -> bool:
         """A school attribute named by a rule's level condition (e.g. `serves_meals`)."""

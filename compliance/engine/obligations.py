@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from schoolcalendar.localtime import ONE_MICROSECOND
+
 from .evidence import EvidenceRef
-from .localtime import ONE_MICROSECOND
 
 
 class Status(StrEnum):

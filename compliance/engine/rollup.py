@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .localtime import to_local
+from schoolcalendar.localtime import to_local
+from schoolcalendar.periods import MonthKey, parse_period_key
+
 from .obligations import Obligation, Status
-from .periods import MonthKey, parse_period_key
 
 UPDATE_KINDS = frozenset({"periodic", "frequency", "latency"})
 NOT_IN_MONTHLY = frozenset({"retention"})

@@ -23,25 +23,19 @@ from typing import Any, NamedTuple
 
 from .evidence import LEVELS, SCHOOL_ATTRIBUTES
 from .kinds import KINDS
+from .substance import Substance, parse_substance
 
 BUNDLED_RULESET_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
-PAGE_TYPES = frozenset(
-    {
-        "OrganisationPage", "ProcedurePage", "ContactPage", "AnnualPlanPage", "MonthlyPlanPage",
-        "WeeklyPlanPage", "WorkSchedulePage", "LessonRegisterPage", "TimetablePage", "MenuPage",
-        "NewsPage", "OfficialDocumentPage", "DisclosurePage", "DisclosureYearPage",
-        "AdmissionPage", "FeedbackFormPage", "ProcedureIndexPage", "NewsIndexPage",
-        "DocumentIndexPage", "DisclosureIndexPage", "PlanIndexPage", "ScheduleIndexPage",
-        "MenuIndexPage",
-    }
-)  # fmt: skip
+# Page types are named by their class; which classes exist and what each is evidence for is
+# declared on the page models and checked by the Django system check (compliance.E012/E013).
+PAGE_TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*Page$")
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RULESET_REQUIRED = ("id", "title_vi", "title_en", "source", "rules")
 RULESET_OPTIONAL = ("note",)
 RULE_REQUIRED = ("id", "title_vi", "title_en", "citation", "levels", "page_types", "kind")
-RULE_OPTIONAL = ("params", "weight", "filter", "level_conditions", "note")
+RULE_OPTIONAL = ("params", "weight", "filter", "level_conditions", "note", "substance")
 
 # Problem codes; the system check reports them as compliance.<code>.
 E_UNREADABLE = "E001"  # cannot read the file or bad TOML
@@ -54,6 +48,7 @@ E_UNKNOWN_KIND = "E007"
 E_BAD_PARAMETER = "E008"
 E_BAD_FILTER = "E009"  # filter or level condition
 E_DUPLICATE_RULESET = "E010"
+E_BAD_SUBSTANCE = "E011"  # substance table malformed (unknown measure, bad minimum, no words)
 
 
 @dataclass(frozen=True)
@@ -82,6 +77,7 @@ class Rule:
     filter: Mapping[str, Any] = field(default_factory=dict)
     level_conditions: Mapping[str, str] = field(default_factory=dict)
     note: str = ""
+    substance: Substance | None = None
 
 
 @dataclass(frozen=True)
@@ -198,8 +194,8 @@ def _parse_rule(raw: Mapping[str, Any]) -> tuple[Rule | None, list[tuple[str, st
         report(E_RULE_FIELD, f"page_types must be a non-empty list of strings, got {page_types!r}")
         page_types = []
     for page_type in page_types:
-        if page_type not in PAGE_TYPES:
-            report(E_UNKNOWN_PAGE_TYPE, f"unknown page type {page_type!r}")
+        if not PAGE_TYPE_NAME.match(page_type):
+            report(E_UNKNOWN_PAGE_TYPE, f"not a page class name: {page_type!r}")
 
     weight = raw.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
@@ -224,6 +220,12 @@ def _parse_rule(raw: Mapping[str, Any]) -> tuple[Rule | None, list[tuple[str, st
                 f"unknown school attribute {attribute!r} in level_conditions "
                 f"(known: {sorted(SCHOOL_ATTRIBUTES)})",
             )
+
+    substance = None
+    if "substance" in raw:
+        substance, messages = parse_substance(raw["substance"])
+        for message in messages:
+            report(E_BAD_SUBSTANCE, message)
 
     kind_name = raw.get("kind")
     params = raw.get("params", {})
@@ -251,6 +253,7 @@ def _parse_rule(raw: Mapping[str, Any]) -> tuple[Rule | None, list[tuple[str, st
         filter=MappingProxyType(dict(filter_)),
         level_conditions=MappingProxyType(dict(conditions)),
         note=raw.get("note", ""),
+        substance=substance,
     )
     return rule, []
 

@@ -5,6 +5,7 @@ from .outbox import EvaluationRequest  # noqa: F401
 from .results import (  # noqa: F401
     CalendarYear,
     ObligationResult,
+    ObligationStatus,
     RuleParameterChange,
     RuleParameterOverride,
     RulesetAssignment,

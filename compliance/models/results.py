@@ -5,7 +5,31 @@ results, so dashboards and reports read one table instead of every school's sche
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from compliance.engine.obligations import Status
 from tenants.models import Authority, School
+
+
+class ObligationStatus(models.TextChoices):
+    """The status of one obligation: the engine's `Status` values with the words people read.
+
+    The one vocabulary for the engine's output, the stored rows, the portal, reports, reminders
+    and the API (a test checks it has exactly the engine's values).
+    """
+
+    ON_TIME = Status.ON_TIME.value, _("đúng hạn")
+    LATE = Status.LATE.value, _("trễ hạn")
+    MISSING = Status.MISSING.value, _("thiếu")
+    PENDING = Status.PENDING.value, _("chưa đến hạn")
+    NOT_APPLICABLE = Status.NOT_APPLICABLE.value, _("không áp dụng")
+
+    @classmethod
+    def decided(cls) -> tuple[str, ...]:
+        """Statuses whose deadline has passed: what scores and reports count."""
+        return (cls.ON_TIME, cls.LATE, cls.MISSING)
+
+    @classmethod
+    def problems(cls) -> tuple[str, ...]:
+        return (cls.LATE, cls.MISSING)
 
 
 class RulesetAssignment(models.Model):
@@ -99,7 +123,7 @@ class ObligationResult(models.Model):
     kind = models.CharField(max_length=32)
     month = models.CharField(max_length=7, help_text="YYYY-MM the obligation is filed under")
     due_at = models.DateTimeField(null=True)
-    status = models.CharField(max_length=16)
+    status = models.CharField(max_length=16, choices=ObligationStatus.choices)
     satisfied_at = models.DateTimeField(null=True)
     late_by = models.DurationField(null=True)
     evidence = models.JSONField(default=list)

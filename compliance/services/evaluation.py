@@ -14,12 +14,12 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from compliance.engine import evaluate, month_category, summary
-from compliance.engine.localtime import local_date
 from compliance.engine.obligations import Obligation, Status
 from compliance.engine.rollup import obligation_month
 from compliance.evidence_reader import evidence_snapshot
 from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.selectors import parameter_overrides, rulesets_in_force, school_calendar
+from schoolcalendar.localtime import local_date
 from tenants.hosts import site_url
 from tenants.models import School
 from tenants.selectors import school_primary_host
@@ -63,6 +63,7 @@ def school_obligations(*, school: School, as_of: dt.datetime | None = None) -> S
             serves_meals=school.serves_meals,
             taken_at=as_of,
             site_url=site_url(host),
+            opened_at=school.created_at,
         )
     in_force = rulesets_in_force(school.authority)
     obligations = evaluate(

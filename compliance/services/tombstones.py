@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from compliance.evidence_reader import (
     DELETE,
-    EVIDENCE_FIELDS,
     evidence_items_to_json,
+    evidence_specs,
     items_from_history,
     page_events,
 )
@@ -16,7 +16,7 @@ from sitepages.models import EvidenceTombstone
 def evidence_tombstone_write(*, page) -> bool:
     """Record the evidence items of a page about to be deleted; False if it is no evidence."""
     page_type = page.specific_class.__name__ if page.specific_class else ""
-    if page_type not in EVIDENCE_FIELDS:
+    if page_type not in evidence_specs():
         return False
     if EvidenceTombstone.objects.filter(page_id=page.pk).exists():
         return True

@@ -16,10 +16,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from compliance.engine.localtime import LOCAL_TZ, local_date
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from reports.months import MonthKey, school_year_months
 from reports.rollup import score_of
+from schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.models import Authority, School
 from tenants.replica import read_connection
 
@@ -107,14 +107,14 @@ base AS MATERIALIZED (
     SELECT r.school_id, r.month,
         CASE WHEN r.due_at >= %(trend_from)s AND r.due_at < %(trend_to)s
              THEN date_trunc('week', r.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END AS week,
-        SUM(r.weight) FILTER (WHERE r.status = 'on_time') AS met,
+        SUM(r.weight) FILTER (WHERE r.status = '{on_time}') AS met,
         SUM(r.weight) AS due,
-        COUNT(*) FILTER (WHERE r.status = 'late') AS late,
-        COUNT(*) FILTER (WHERE r.status = 'missing') AS missing
+        COUNT(*) FILTER (WHERE r.status = '{late}') AS late,
+        COUNT(*) FILTER (WHERE r.status = '{missing}') AS missing
     FROM {result} r JOIN {school} s ON s.id = r.school_id
     WHERE NOT s.is_template AND s.authority_id = ANY(%(authorities)s) {filters}
       AND r.month BETWEEN %(year_first)s AND %(year_last)s
-      AND r.status IN ('on_time', 'late', 'missing')
+      AND r.status IN ('{on_time}', '{late}', '{missing}')
     GROUP BY 1, 2, 3
 ),
 agg AS MATERIALIZED (
@@ -150,6 +150,9 @@ ORDER BY {order}
     result=ObligationResult._meta.db_table,
     authority=Authority._meta.db_table,
     evaluation=SchoolEvaluation._meta.db_table,
+    on_time=ObligationStatus.ON_TIME.value,
+    late=ObligationStatus.LATE.value,
+    missing=ObligationStatus.MISSING.value,
     order="{order}",
     filters="{filters}",
     category_filter="{category_filter}",
@@ -234,15 +237,17 @@ def _summed(rows: list[SchoolRow], mondays: list[dt.date]) -> list[TrendPoint]:
     return [TrendPoint(m, met[m.isoformat()], due[m.isoformat()]) for m in mondays]
 
 
+_S = ObligationStatus
 _STATUS_SQL = f"""
 SELECT DISTINCT ON (school_id, ruleset, rule) school_id, ruleset, rule, status
 FROM {ObligationResult._meta.db_table}
 WHERE school_id = ANY(%(schools)s) AND month BETWEEN %(year_first)s AND %(year_last)s
-  AND status IN ('on_time', 'late', 'missing', 'pending')
+  AND status IN ('{_S.ON_TIME.value}', '{_S.LATE.value}', '{_S.MISSING.value}', '{_S.PENDING.value}')
 ORDER BY school_id, ruleset, rule,
-    (status <> 'pending') DESC,
+    (status <> '{_S.PENDING.value}') DESC,
     due_at DESC NULLS LAST,
-    CASE status WHEN 'missing' THEN 0 WHEN 'late' THEN 1 WHEN 'on_time' THEN 2 ELSE 3 END
+    CASE status WHEN '{_S.MISSING.value}' THEN 0 WHEN '{_S.LATE.value}' THEN 1
+        WHEN '{_S.ON_TIME.value}' THEN 2 ELSE 3 END
 """
 
 

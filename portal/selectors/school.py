@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from compliance.engine.localtime import local_date
-from compliance.engine.periods import school_year_of
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from compliance.presentation import (
     CATEGORY_VI,
     STATUS_VI,
@@ -21,6 +19,8 @@ from portal.selectors.dashboard import TrendPoint, trend_window
 from reports.models import MonthlyReportEntry
 from reports.months import MonthKey, month_label, school_year_month_keys
 from reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score
+from schoolcalendar.localtime import local_date
+from schoolcalendar.periods import school_year_of
 from tenants.hosts import site_url
 from tenants.models import School
 from tenants.selectors import school_primary_host
@@ -77,7 +77,7 @@ def school_detail(*, school: School, month: MonthKey, now: dt.datetime) -> Schoo
         ObligationResult.objects.filter(
             school=school, month__gte=first, month__lte=max(months[-1], current.key)
         )
-        .exclude(status="not_applicable")
+        .exclude(status=ObligationStatus.NOT_APPLICABLE)
         .values(*ROW_FIELDS, "reason")
     )
     published = dict(
@@ -132,9 +132,9 @@ def _month_line(rows, key: str, published_category: str) -> MonthLine:
         category=category,
         category_label=CATEGORY_VI[category],
         score=weighted_score(of_month),
-        on_time=sum(1 for r in of_month if r["status"] == "on_time"),
-        late=sum(1 for r in of_month if r["status"] == "late"),
-        missing=sum(1 for r in of_month if r["status"] == "missing"),
+        on_time=sum(1 for r in of_month if r["status"] == ObligationStatus.ON_TIME),
+        late=sum(1 for r in of_month if r["status"] == ObligationStatus.LATE),
+        missing=sum(1 for r in of_month if r["status"] == ObligationStatus.MISSING),
         published_category=CATEGORY_VI.get(published_category, ""),
     )
 
@@ -151,5 +151,5 @@ def _trend(rows, mondays, start: dt.datetime, now: dt.datetime) -> list[TrendPoi
         monday = day - dt.timedelta(days=day.weekday())
         if monday in due:
             due[monday] += row["weight"]
-            met[monday] += row["weight"] if row["status"] == "on_time" else 0.0
+            met[monday] += row["weight"] if row["status"] == ObligationStatus.ON_TIME else 0.0
     return [TrendPoint(m, met[m], due[m]) for m in mondays]

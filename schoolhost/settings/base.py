@@ -80,6 +80,9 @@ SCHOOL_TEMPLATE_SCHEMA = "school_template"
 # Who builds a school's Wagtail site (home page, sections, roles) when tenants provisions one:
 # tenants imports nothing above it, so it calls the class named here (tenants/site_builder.py).
 SCHOOL_SITE_BUILDER = "sitepages.site_builder.SchoolSiteBuilder"
+# f(school) -> SchoolCalendar for the school's own site (sitepages/calendar.py): the authority's
+# calendar, with its Tết and other break weeks, the same one the compliance engine uses.
+SCHOOL_CALENDAR_PROVIDER = "compliance.selectors.calendar_of_school"
 # How many ready-made schemas to keep for instant provisioning (tenants/services/pool.py).
 SCHOOL_SCHEMA_POOL_SIZE = int(os.environ.get("SCHOOL_SCHEMA_POOL_SIZE", "3"))
 # Host names that serve the platform's own landing page (no authority) in the public schema.

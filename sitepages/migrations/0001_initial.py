@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import sitepages.periods
+import sitepages.calendar
 import sitepages.validators
 import wagtail.contrib.forms.models
 import wagtail.fields
@@ -393,7 +393,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('kind', models.CharField(choices=[('ordinary', 'Tin thường'), ('topical', 'Tin thời sự (sự kiện trong ngày)'), ('urgent', 'Thông báo khẩn')], db_index=True, default='ordinary', max_length=16, verbose_name='Loại tin')),
-                ('event_date', models.DateField(db_index=True, default=sitepages.periods.local_today, verbose_name='Ngày diễn ra sự kiện')),
+                ('event_date', models.DateField(db_index=True, default=sitepages.calendar.local_today, verbose_name='Ngày diễn ra sự kiện')),
                 ('received_at', models.DateTimeField(blank=True, help_text='Bắt buộc với thông báo khẩn: lúc nhà trường nhận được thông báo.', null=True, verbose_name='Thời điểm nhận thông báo')),
                 ('urgent_until', models.DateTimeField(blank=True, help_text='Để trống: biểu ngữ hiện 7 ngày kể từ lúc nhận.', null=True, verbose_name='Hiện biểu ngữ khẩn đến')),
                 ('summary', models.TextField(blank=True, max_length=400, verbose_name='Tóm tắt')),

@@ -11,6 +11,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from sitepages.evidence import EvidenceSpec
 from sitepages.feedback import feedback_digest_schedule, feedback_rate_refusal
 from sitepages.models.base import SchoolPage, attachments_field, required_slug_problem
 
@@ -19,6 +20,11 @@ HONEYPOT_FIELD = "trang_web"
 
 class AdmissionPage(SchoolPage):
     """Tuyển sinh: this year's enrolment plan, dates and the online registration link."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("admission",),
+        measures={"words": ("summary", "body"), "files": ("attachments",)},
+    )
 
     school_year_start = models.PositiveSmallIntegerField(
         "Năm học tuyển sinh", null=True, blank=True, help_text="Ví dụ: 2026 cho năm học 2026–2027."
@@ -75,6 +81,8 @@ class FeedbackFormPage(AbstractEmailForm):
     batched e-mails sent by Celery (`sitepages/feedback.py`). Without a "to" address the e-mail
     goes to the contact page's address.
     """
+
+    compliance_evidence = EvidenceSpec(rules=("feedback",), measures={"rows": ("form_fields",)})
 
     intro = RichTextField("Lời mời góp ý", blank=True)
     thank_you_text = RichTextField("Lời cảm ơn sau khi gửi", blank=True)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from sitepages import periods
+from sitepages import calendar
+from sitepages.copy_forms import PeriodPageCopyForm
 from sitepages.models.blocks import attachment_stream_blocks
 from sitepages.page_forms import PeriodPageForm
 from sitepages.slugs import ascii_slug
@@ -145,11 +146,11 @@ class ChildListingPage(SchoolPage):
 
     def get_cached_paths(self):
         """The list's other pages (`?trang=2`…) are purged from the front cache with it."""
-        return paginated_paths(self.get_children().live().count(), self.listing_per_page)
+        return paginated_paths(self.get_children().live().public().count(), self.listing_per_page)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific().order_by(*self.listing_order)
+        children = self.get_children().live().public().specific().order_by(*self.listing_order)
         context["children"] = Paginator(children, self.listing_per_page).get_page(
             request.GET.get("trang")
         )
@@ -184,6 +185,8 @@ class PeriodPage(SchoolPage):
     period_fields: tuple[str, ...] = ()
     # Title from the period unless changed; weeks by teaching-week label; months as month/year.
     base_form_class = PeriodPageForm
+    # "Copy" with "publish copied page" would publish a second page for the same period
+    copy_form_class = PeriodPageCopyForm
 
     class Meta:
         abstract = True
@@ -242,15 +245,15 @@ class WeekPeriodPage(PeriodPage):
 
     @property
     def period_label(self) -> str:
-        return periods.week_label(self.week_start) if self.week_start else ""
+        return calendar.week_label(self.week_start) if self.week_start else ""
 
     def period_errors(self):
         if self.week_start and self.week_start.weekday() != 0:
-            monday = periods.monday_of(self.week_start)
+            monday = calendar.monday_of(self.week_start)
             return {
                 "week_start": (
                     f"Ngày đầu tuần phải là thứ Hai: {self.week_start:%d/%m/%Y} là "
-                    f"{periods.weekday_name(self.week_start)}. Hãy chọn thứ Hai "
+                    f"{calendar.weekday_name(self.week_start)}. Hãy chọn thứ Hai "
                     f"{monday:%d/%m/%Y}."
                 )
             }
@@ -272,7 +275,7 @@ class MonthPeriodPage(PeriodPage):
 
     @property
     def period_label(self) -> str:
-        return periods.month_label(self.month) if self.month else ""
+        return calendar.month_label(self.month) if self.month else ""
 
     def period_errors(self):
         if self.month and self.month.day != 1:
@@ -296,4 +299,4 @@ class SchoolYearPeriodPage(PeriodPage):
 
     @property
     def period_label(self) -> str:
-        return periods.school_year_label(self.school_year_start) if self.school_year_start else ""
+        return calendar.school_year_label(self.school_year_start) if self.school_year_start else ""

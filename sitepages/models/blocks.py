@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from sitepages.periods import WEEKDAY_CHOICES
+from sitepages.calendar import WEEKDAY_CHOICES
 
 
 class AttachmentBlock(blocks.StructBlock):

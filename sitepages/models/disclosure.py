@@ -13,8 +13,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.disclosure_items import ITEM_CHOICES, item_by_code
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import (
     ChildListingPage,
     PeriodPage,
@@ -77,7 +78,7 @@ class DisclosurePageForm(WagtailAdminPageForm):
         if self._year and year and year != self._year:
             self.add_error(
                 "school_year_start",
-                f"Trang này nằm trong mục {periods.school_year_label(self._year).lower()}: "
+                f"Trang này nằm trong mục {calendar.school_year_label(self._year).lower()}: "
                 f"năm học phải là {self._year}.",
             )
         return cleaned
@@ -94,6 +95,19 @@ def _parent_year(parent_page) -> int | None:
 
 class DisclosurePage(PeriodPage):
     """One disclosure item (by catalogue code) for one school year."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=(
+            "disclosure-annual",
+            "disclosure-update",
+            "annual-report",
+            "disclosure-retention",
+            "disclosure",
+        ),
+        period=("school_year_start", "item"),
+        attrs=("changed_at",),
+        measures={"words": ("body",), "files": ("attachments",)},
+    )
 
     item = models.CharField(
         "Nội dung công khai", max_length=16, choices=ITEM_CHOICES, db_index=True
@@ -135,7 +149,7 @@ class DisclosurePage(PeriodPage):
             return ""
         item = self.catalogue_item
         code = f"mục {item.code} " if item else ""
-        return f"{code}{periods.school_year_label(self.school_year_start).lower()}"
+        return f"{code}{calendar.school_year_label(self.school_year_start).lower()}"
 
     def period_errors(self):
         errors = {}

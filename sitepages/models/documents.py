@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import SchoolPage, attachments_field, paginated_paths
 from sitepages.page_forms import OfficialDocumentPageForm
 
@@ -29,13 +30,14 @@ class DocumentIndexPage(SchoolPage):
         verbose_name_plural = "Mục văn bản"
 
     def get_cached_paths(self):
-        count = OfficialDocumentPage.objects.live().child_of(self).count()
+        count = OfficialDocumentPage.objects.live().public().child_of(self).count()
         return paginated_paths(count, DOCUMENTS_PER_PAGE)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents = (
             OfficialDocumentPage.objects.live()
+            .public()
             .child_of(self)
             .select_related("file")
             .order_by("-issued_on", "-pk")
@@ -61,6 +63,12 @@ class DocumentIndexPage(SchoolPage):
 
 class OfficialDocumentPage(SchoolPage):
     """One official document (quyết định, công văn, kế hoạch…) with its signed file."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("changes", "documents"),
+        attrs=("issued_on", "number"),
+        measures={"words": ("summary",), "files": ("file", "attachments")},
+    )
 
     number = models.CharField(
         "Số, ký hiệu", max_length=80, db_index=True, help_text="Ví dụ: 123/QĐ-THCS."

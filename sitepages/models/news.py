@@ -13,9 +13,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
+from sitepages.calendar import local_today
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import SchoolPage, attachments_field, paginated_paths
 from sitepages.page_forms import NewsPageForm
-from sitepages.periods import local_today
 
 NEWS_PER_PAGE = 12
 # How long an urgent banner stays up when the editor gives no end (SITEPAGES_URGENT_BANNER_DAYS).
@@ -39,14 +40,16 @@ class NewsIndexPage(SchoolPage):
         verbose_name_plural = _("Mục tin tức")
 
     def get_cached_paths(self):
-        count = NewsPage.objects.live().child_of(self).count()
+        count = NewsPage.objects.live().public().child_of(self).count()
         return paginated_paths(
             count, NEWS_PER_PAGE, extra=[f"?loai={kind}" for kind in NewsKind.values]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().child_of(self).order_by("-first_published_at", "-pk")
+        news = (
+            NewsPage.objects.live().public().child_of(self).order_by("-first_published_at", "-pk")
+        )
         kind = request.GET.get("loai")
         if kind in NewsKind.values:
             news = news.filter(kind=kind)
@@ -65,6 +68,12 @@ class NewsKind(models.TextChoices):
 class NewsPage(SchoolPage):
     """A news item. Topical news reports an event on `event_date` (due by 16:00 that day);
     an urgent notice records when it was received and shows as a banner until it expires."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("news-topical", "urgent", "news-weekly", "news"),
+        attrs=("kind", "event_date", "received_at"),
+        measures={"words": ("summary", "body"), "images": ("image",), "files": ("attachments",)},
+    )
 
     kind = models.CharField(
         _("Loại tin"),

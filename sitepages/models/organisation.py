@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import SchoolPage
 from sitepages.validators import validate_vn_phone
 
@@ -41,6 +42,14 @@ def phone_field(verbose_name="Điện thoại", **kwargs):
 
 class OrganisationPage(SchoolPage):
     """Giới thiệu: the school's structure, functions, duties, powers and leadership."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("organisation",),
+        measures={
+            "words": ("intro", "structure", "functions", "duties", "powers"),
+            "rows": ("leaders",),
+        },
+    )
 
     name_en = models.CharField(
         "Tên trường bằng tiếng Anh",
@@ -135,6 +144,8 @@ class Leader(Orderable):
 
 class ContactPage(SchoolPage):
     """Liên hệ: the school's official channels and one row per person or unit."""
+
+    compliance_evidence = EvidenceSpec(rules=("contacts",), measures={"rows": ("contacts",)})
 
     address = models.TextField("Địa chỉ", blank=True)
     phone = phone_field("Điện thoại của trường", blank=True)

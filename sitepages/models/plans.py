@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import (
     ChildListingPage,
     MonthPeriodPage,
@@ -52,6 +53,12 @@ class PlanBody(SchoolPage):
 class AnnualPlanPage(SchoolYearPeriodPage, PlanBody):
     """The plan for school year Y–Y+1 (due before 15/08/Y)."""
 
+    compliance_evidence = EvidenceSpec(
+        rules=("annual-plan",),
+        period=("school_year_start",),
+        measures={"words": ("body",), "files": ("attachments",)},
+    )
+
     content_panels = (
         SchoolPage.content_panels
         + [MultiFieldPanel([FieldPanel("school_year_start")], heading=_("Năm học"))]
@@ -66,6 +73,12 @@ class AnnualPlanPage(SchoolYearPeriodPage, PlanBody):
 class MonthlyPlanPage(MonthPeriodPage, PlanBody):
     """The plan for one month (due before its first day; preschools before the 25th)."""
 
+    compliance_evidence = EvidenceSpec(
+        rules=("monthly-plan", "mn-monthly-plan"),
+        period=("month",),
+        measures={"words": ("body",), "files": ("attachments",)},
+    )
+
     content_panels = (
         SchoolPage.content_panels
         + [MultiFieldPanel([FieldPanel("month")], heading=_("Tháng"))]
@@ -79,6 +92,12 @@ class MonthlyPlanPage(MonthPeriodPage, PlanBody):
 
 class WeeklyPlanPage(WeekPeriodPage, PlanBody):
     """The plan for one week (due Monday morning; preschools before Saturday before)."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("weekly-plan", "mn-weekly-plan"),
+        period=("week_start",),
+        measures={"words": ("body",), "files": ("attachments",)},
+    )
 
     content_panels = (
         SchoolPage.content_panels

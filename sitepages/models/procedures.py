@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import ChildListingPage, SchoolPage, attachments_field
 from sitepages.models.blocks import ProcedureStepBlock
 
@@ -28,6 +29,11 @@ class ProcedureIndexPage(ChildListingPage):
 
 class ProcedurePage(SchoolPage):
     """One procedure (e.g. transfer of school): steps, papers, fees, time limit, forms."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("procedures",),
+        measures={"words": ("summary", "required_papers"), "rows": ("steps",), "files": ("forms",)},
+    )
 
     summary = models.TextField("Tóm tắt", max_length=400, blank=True)
     steps = StreamField(

@@ -6,7 +6,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from sitepages import periods
+from sitepages import calendar
+from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import (
     ChildListingPage,
     PeriodPage,
@@ -50,6 +51,12 @@ class ScheduleIndexPage(ChildListingPage):
 class WorkSchedulePage(WeekPeriodPage):
     """Lịch công tác tuần: who does what, when and where, day by day."""
 
+    compliance_evidence = EvidenceSpec(
+        rules=("work-schedule",),
+        period=("week_start",),
+        measures={"rows": ("entries",), "words": ("notes",), "files": ("attachments",)},
+    )
+
     entries = StreamField(
         [("entry", ScheduleEntryBlock())], blank=True, verbose_name="Công việc trong tuần"
     )
@@ -78,11 +85,17 @@ class WorkSchedulePage(WeekPeriodPage):
         days: dict[int, list] = {}
         for block in self.entries:
             days.setdefault(int(block.value["weekday"]), []).append(block.value)
-        return [(periods.WEEKDAYS[day], days[day]) for day in sorted(days)]
+        return [(calendar.WEEKDAYS[day], days[day]) for day in sorted(days)]
 
 
 class LessonRegisterPage(WeekPeriodPage):
     """Lịch báo giảng: the week's lesson registers, one file per teacher."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("lesson-register",),
+        period=("week_start",),
+        measures={"rows": ("lessons", "registers"), "files": ("attachments",)},
+    )
 
     lessons = StreamField(
         [("lesson", LessonBlock())], blank=True, verbose_name="Các tiết dạy trong tuần"
@@ -136,6 +149,13 @@ class Semester(models.IntegerChoices):
 class TimetablePage(PeriodPage):
     """The timetable of a semester, from the date it takes effect."""
 
+    compliance_evidence = EvidenceSpec(
+        rules=("timetable",),
+        period=("school_year_start", "semester"),
+        attrs=("effective_from",),
+        measures={"words": ("body",), "files": ("attachments",)},
+    )
+
     school_year_start = school_year_field()
     semester = models.PositiveSmallIntegerField(
         "Học kỳ",
@@ -175,7 +195,7 @@ class TimetablePage(PeriodPage):
     def period_label(self) -> str:
         if not (self.school_year_start and self.semester):
             return ""
-        label = periods.semester_label(self.school_year_start, self.semester)
+        label = calendar.semester_label(self.school_year_start, self.semester)
         if self.effective_from:
             label += f", áp dụng từ {self.effective_from:%d/%m/%Y}"
         return label
@@ -184,11 +204,11 @@ class TimetablePage(PeriodPage):
         # A semester other than 1|2 is refused by the field's choices, with the same wording.
         errors = {}
         if self.school_year_start and self.effective_from:
-            first, last = periods.school_year_bounds(self.school_year_start)
+            first, last = calendar.school_year_bounds(self.school_year_start)
             if not first <= self.effective_from <= last:
                 errors["effective_from"] = (
                     f"Ngày áp dụng phải nằm trong "
-                    f"{periods.school_year_label(self.school_year_start).lower()} "
+                    f"{calendar.school_year_label(self.school_year_start).lower()} "
                     f"({first:%d/%m/%Y} – {last:%d/%m/%Y})."
                 )
         return errors
@@ -211,6 +231,12 @@ class MenuIndexPage(ChildListingPage):
 
 class MenuPage(WeekPeriodPage):
     """The planned menu of one week (due before Saturday of the week before)."""
+
+    compliance_evidence = EvidenceSpec(
+        rules=("menu", "mn-weekly-plan"),
+        period=("week_start",),
+        measures={"rows": ("days",), "files": ("attachments",)},
+    )
 
     days = StreamField([("day", MenuDayBlock())], blank=True, verbose_name="Thực đơn theo ngày")
     notes = RichTextField("Ghi chú", blank=True)

@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.log_actions import log
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.disclosure_items import ARTICLE_TITLES, items_for_levels
 from sitepages.models import DisclosureIndexPage, DisclosurePage, DisclosureYearPage
 from sitepages.services.drafts import page_add_checked
@@ -31,7 +31,7 @@ def disclosure_year_create(
         .first()
     )
     if year_page is None:
-        label = periods.school_year_label(school_year_start)
+        label = calendar.school_year_label(school_year_start)
         year_page = DisclosureYearPage(
             title=f"Công khai {label.lower()}",
             slug=f"nam-hoc-{school_year_start}-{school_year_start + 1}",

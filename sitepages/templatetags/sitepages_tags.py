@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.selectors import Chrome, relative_url, site_chrome
 
 register = template.Library()
@@ -12,28 +12,28 @@ register = template.Library()
 @register.filter
 def vn_date(value) -> str:
     """`18/11/2026`; datetimes in local time as `18/11/2026 08:30`."""
-    return periods.vn_date(value)
+    return calendar.vn_date(value)
 
 
 @register.filter
 def week_label(week_start) -> str:
     """`Tuần 12 (18/11 – 24/11/2026)`."""
-    return periods.week_label(week_start) if week_start else ""
+    return calendar.week_label(week_start) if week_start else ""
 
 
 @register.filter
 def month_label(month) -> str:
-    return periods.month_label(month) if month else ""
+    return calendar.month_label(month) if month else ""
 
 
 @register.filter
 def school_year_label(year) -> str:
-    return periods.school_year_label(int(year)) if year else ""
+    return calendar.school_year_label(int(year)) if year else ""
 
 
 @register.filter
 def weekday_name(value) -> str:
-    return periods.weekday_name(value) if value not in (None, "") else ""
+    return calendar.weekday_name(value) if value not in (None, "") else ""
 
 
 @register.simple_tag(takes_context=True)

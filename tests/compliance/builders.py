@@ -15,13 +15,16 @@ from compliance.engine import (
     evaluate,
     load_rulesets,
 )
-from compliance.engine.localtime import local_instant
 from compliance.engine.rulesets import parse_ruleset
+from schoolcalendar.localtime import local_instant
 
 SECOND = timedelta(seconds=1)
 ALL_LEVELS = ["preschool", "primary", "lower_secondary"]
 BUNDLED = load_rulesets()
 EPOCH = date(2000, 1, 1)
+# What a page with real content measures; tests about timing use it, tests about substance
+# pass their own (`measures={}` is an empty page).
+FULL = {"words": 400, "files": 1, "rows": 5, "images": 1}
 
 
 def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0):
@@ -36,6 +39,7 @@ def item(
     period: dict[str, Any] | None = None,
     attrs: dict[str, Any] | None = None,
     title: str | None = None,
+    measures: dict[str, int] | None = None,
 ) -> EvidenceItem:
     """An evidence item; a bare datetime in `live` means "live from then on"."""
     intervals = tuple(span if isinstance(span, tuple) else (span, None) for span in live)
@@ -47,6 +51,7 @@ def item(
         period=period or {},
         attrs=attrs or {},
         live=intervals,
+        measures=FULL if measures is None else measures,
     )
 
 
@@ -59,12 +64,14 @@ def snapshot(
     levels: Iterable[str] = ("lower_secondary",),
     serves_meals: bool = False,
     taken_at: datetime | None = None,
+    opened_at: datetime | None = None,
 ) -> EvidenceSnapshot:
     return EvidenceSnapshot(
         school_levels=frozenset(levels),
         items=tuple(items),
         taken_at=taken_at or at(2040, 1, 1),
         serves_meals=serves_meals,
+        opened_at=opened_at,
     )
 
 

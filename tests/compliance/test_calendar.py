@@ -11,9 +11,9 @@ from compliance.engine import (
     default_school_year,
     school_year_with_breaks,
 )
-from compliance.engine.calendar import tet_break_mondays
-from compliance.engine.lunar import TET_DAY_ONE
-from compliance.engine.periods import monday_of
+from schoolcalendar.calendar import tet_break_mondays
+from schoolcalendar.lunar import TET_DAY_ONE
+from schoolcalendar.periods import monday_of
 
 
 def test_default_2026_2027_follows_the_ministry_frame():

@@ -114,10 +114,10 @@ def test_tet_and_mid_term_and_exam_review_weeks_have_no_weekly_obligation():
     )
     found = weekly(as_of=at(2027, 6, 1), calendar=SchoolCalendar(years=(year,)))
     for key, label in [
-        ("2026-W45", "mid-term"),
-        ("2027-W02", "exam review"),
-        ("2027-W05", "Tết"),
-        ("2027-W06", "Tết"),
+        ("2026-W45", "Tuần nghỉ giữa học kỳ"),
+        ("2027-W02", "Tuần ôn tập, kiểm tra"),
+        ("2027-W05", "Tuần nghỉ Tết"),
+        ("2027-W06", "Tuần nghỉ Tết"),
     ]:
         assert found[key].status == Status.NOT_APPLICABLE, key
         assert label in found[key].reason

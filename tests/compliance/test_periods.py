@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from compliance.engine.periods import (
+from schoolcalendar.periods import (
     DayKey,
     MonthKey,
     PageKey,

@@ -10,7 +10,7 @@ from django.db import connection
 from django_tenants.utils import schema_context
 from wagtail.models import Site
 
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from schoolhost.worker_process import celery_worker_start, celery_worker_stop
 
 
@@ -52,4 +52,11 @@ def test_a_publish_is_evaluated_by_a_worker_within_seconds(
     output = "" if evaluation else celery_worker_process.stdout.read1().decode()
     assert evaluation is not None, f"no evaluation stored; worker said: {output}"
     assert ObligationResult.objects.filter(school=school, rule="weekly-plan").exists()
-    assert evaluation.summary["missing"] > 0  # a brand-new site has published nothing required
+    # a brand-new site has published nothing required: its empty sections are no evidence,
+    # and within the new school's grace period they are pending, with the reason
+    assert evaluation.summary["on_time"] <= 1  # only the provisioned feedback form works
+    organisation = ObligationResult.objects.get(
+        school=school, ruleset="letter-2015", rule="organisation"
+    )
+    assert organisation.status == ObligationStatus.PENDING
+    assert organisation.reason.startswith("Trang “Giới thiệu” chưa có danh sách lãnh đạo")

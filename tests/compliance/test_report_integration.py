@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tenants.utils import schema_context
 
-from compliance.engine.localtime import LOCAL_TZ
+from schoolcalendar.localtime import LOCAL_TZ
 from sitepages import models as m
-from tests.factories import school_make
+from tests.factories import PLAN_TEXT, SCHEDULE_ENTRY, school_make
 
 pytestmark = pytest.mark.django_db
 
@@ -65,25 +65,31 @@ def test_deadlines_to_the_second_moves_and_the_months_category(october_school):
         publish_at(
             local(2026, 10, 12, 11, 59, 59),
             m.PlanIndexPage,
-            m.WeeklyPlanPage(title="KH tuần 12/10", week_start=dt.date(2026, 10, 12)),
+            m.WeeklyPlanPage(
+                title="KH tuần 12/10", week_start=dt.date(2026, 10, 12), body=PLAN_TEXT
+            ),
         )
         publish_at(
             local(2026, 10, 19, 12, 0, 1),
             m.PlanIndexPage,
-            m.WeeklyPlanPage(title="KH tuần 19/10", week_start=dt.date(2026, 10, 19)),
+            m.WeeklyPlanPage(
+                title="KH tuần 19/10", week_start=dt.date(2026, 10, 19), body=PLAN_TEXT
+            ),
         )
         # A work schedule published for week 42, then edited to point at week 43 on Tuesday.
         moved = publish_at(
             local(2026, 10, 12, 8),
             m.ScheduleIndexPage,
-            m.WorkSchedulePage(title="Lịch tuần", week_start=dt.date(2026, 10, 12)),
+            m.WorkSchedulePage(
+                title="Lịch tuần", week_start=dt.date(2026, 10, 12), entries=[SCHEDULE_ENTRY]
+            ),
         )
         republish_at(local(2026, 10, 20, 9), moved, week_start=dt.date(2026, 10, 19))
         # November's monthly plan one minute before 1 November 00:00.
         publish_at(
             local(2026, 10, 31, 23, 59),
             m.PlanIndexPage,
-            m.MonthlyPlanPage(title="KH tháng 11", month=dt.date(2026, 11, 1)),
+            m.MonthlyPlanPage(title="KH tháng 11", month=dt.date(2026, 11, 1), body=PLAN_TEXT),
         )
 
     data = report(school, "2026-10-26T10:00")
@@ -123,7 +129,9 @@ def test_unpublish_then_republish_counts_from_the_republish(october_school):
         page = publish_at(
             local(2026, 10, 5, 9),
             m.PlanIndexPage,
-            m.WeeklyPlanPage(title="KH tuần 12/10", week_start=dt.date(2026, 10, 12)),
+            m.WeeklyPlanPage(
+                title="KH tuần 12/10", week_start=dt.date(2026, 10, 12), body=PLAN_TEXT
+            ),
         )
         with time_machine.travel(local(2026, 10, 9, 9), tick=False):
             m.WeeklyPlanPage.objects.get(pk=page.pk).unpublish()
@@ -160,7 +168,10 @@ def test_a_scheduled_page_counts_from_when_it_actually_went_live(october_school)
         with time_machine.travel(local(2026, 10, 9, 16), tick=False):
             parent = m.PlanIndexPage.objects.get()
             page = m.WeeklyPlanPage(
-                title="KH tuần 12/10", week_start=dt.date(2026, 10, 12), live=False
+                title="KH tuần 12/10",
+                week_start=dt.date(2026, 10, 12),
+                live=False,
+                body=PLAN_TEXT,
             )
             parent.add_child(instance=page)
             page.go_live_at = local(2026, 10, 12, 7)

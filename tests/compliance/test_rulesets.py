@@ -87,7 +87,7 @@ def test_a_valid_file_loads(tmp_path):
             "E005",
             "unknown level 'high_school'",
         ),
-        (('["WeeklyPlanPage"]', '["WeeklyPlan"]'), "E006", "unknown page type 'WeeklyPlan'"),
+        (('["WeeklyPlanPage"]', '["WeeklyPlan"]'), "E006", "not a page class name: 'WeeklyPlan'"),
         (('boundary = "by"', 'boundary = "soon"'), "E008", "parameter 'boundary' must be one of"),
         (('period = "teaching_week"', 'period = "fortnight"'), "E008", "'period' must be one of"),
         (("hours = 12", "hour = 12"), "E008", "unknown key(s) ['hour']"),

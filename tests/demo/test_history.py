@@ -8,9 +8,9 @@ import time_machine
 from django_tenants.utils import schema_context
 from wagtail.models import PageLogEntry
 
-from compliance.engine.localtime import LOCAL_TZ
 from compliance.services.evaluation import school_evaluate
 from demo.history import school_history_load
+from schoolcalendar.localtime import LOCAL_TZ
 from tests.factories import school_make
 
 pytestmark = pytest.mark.django_db

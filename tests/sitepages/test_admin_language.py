@@ -18,7 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context
 
 from sitepages import models as m
-from sitepages.periods import local_today, monday_of
+from sitepages.calendar import local_today, monday_of
 from sitepages.roles import EDITOR_GROUP, PRINCIPAL_GROUP
 from tests.sitepages.english import page_english
 from tests.sitepages.helpers import publish_child

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from sitepages import models as m
-from sitepages.periods import local_today, monday_of
+from sitepages.calendar import local_today, monday_of
 from sitepages.services.disclosure import disclosure_year_create
 from tests.sitepages.helpers import draftail_saved, publish_child
 

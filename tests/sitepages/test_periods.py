@@ -5,43 +5,36 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.disclosure_items import ITEMS, items_for_levels
 from sitepages.validators import contrast_with_white, validate_brand_colour, validate_vn_phone
 
 
-def test_teaching_weeks_count_from_first_monday_on_or_after_5_september():
+def test_week_labels_follow_the_one_school_calendar():
     # 5 September 2026 is a Saturday: week 1 starts Monday 7 September.
-    assert periods.first_teaching_monday(2026) == dt.date(2026, 9, 7)
-    assert periods.teaching_week_number(dt.date(2026, 9, 7)) == 1
-    assert periods.teaching_week_number(dt.date(2026, 11, 16)) == 11
-    assert periods.teaching_week_number(dt.date(2026, 9, 4)) is None  # before the year opens
-    assert periods.teaching_week_number(dt.date(2027, 7, 5)) is None  # summer
-
-
-def test_week_label_is_the_vietnamese_form():
-    assert periods.week_label(dt.date(2026, 11, 16)) == "Tuần 11 (16/11 – 22/11/2026)"
+    assert calendar.week_label(dt.date(2026, 9, 7)) == "Tuần 1 (07/09 – 13/09/2026)"
+    assert calendar.week_label(dt.date(2026, 11, 16)) == "Tuần 11 (16/11 – 22/11/2026)"
+    assert calendar.week_label(dt.date(2026, 11, 30)) == "Tuần 13 (30/11 – 06/12/2026)"
     # Across New Year both years are written.
-    assert periods.week_label(dt.date(2026, 12, 28)) == "Tuần 17 (28/12/2026 – 03/01/2027)"
-    assert periods.week_label(dt.date(2026, 7, 20)) == "Tuần 20/07 – 26/07/2026"
+    assert calendar.week_label(dt.date(2026, 12, 28)) == "Tuần 17 (28/12/2026 – 03/01/2027)"
+    assert calendar.week_label(dt.date(2026, 7, 20)) == "Tuần 20/07 – 26/07/2026"
+    # Tết 2027 (Saturday 6 February): two break weeks, not numbered; the count goes on after.
+    assert calendar.week_label(dt.date(2027, 2, 1)) == "Tuần nghỉ Tết (01/02 – 07/02/2027)"
+    assert calendar.week_label(dt.date(2027, 2, 8)) == "Tuần nghỉ Tết (08/02 – 14/02/2027)"
+    after_tet = calendar.week_label(dt.date(2027, 2, 15))
+    from schoolcalendar.calendar import default_school_year
 
-
-def test_week_number_comes_from_a_swappable_function(settings):
-    settings.SITEPAGES_TEACHING_WEEK_FUNCTION = "tests.sitepages.test_periods.always_twelve"
-    assert periods.week_label(dt.date(2026, 11, 16)) == "Tuần 12 (16/11 – 22/11/2026)"
-
-
-def always_twelve(week_start):
-    return 12
+    engine = default_school_year(school_year_start=2026).week_number(dt.date(2027, 2, 15))
+    assert after_tet == f"Tuần {engine} (15/02 – 21/02/2027)"
 
 
 def test_school_year_and_dates():
-    assert periods.school_year_of(dt.date(2026, 8, 1)) == 2026
-    assert periods.school_year_of(dt.date(2027, 7, 31)) == 2026
-    assert periods.school_year_label(2026) == "Năm học 2026–2027"
-    assert periods.vn_date(dt.date(2026, 11, 5)) == "05/11/2026"
+    assert calendar.school_year_of(dt.date(2026, 8, 1)) == 2026
+    assert calendar.school_year_of(dt.date(2027, 6, 30)) == 2026
+    assert calendar.school_year_label(2026) == "Năm học 2026–2027"
+    assert calendar.vn_date(dt.date(2026, 11, 5)) == "05/11/2026"
     aware = dt.datetime(2026, 11, 5, 1, 30, tzinfo=dt.UTC)
-    assert periods.vn_date(aware) == "05/11/2026 08:30"  # Asia/Ho_Chi_Minh
+    assert calendar.vn_date(aware) == "05/11/2026 08:30"  # Asia/Ho_Chi_Minh
 
 
 @pytest.mark.parametrize(

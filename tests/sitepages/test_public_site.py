@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from sitepages import models as m
-from sitepages.periods import local_today, monday_of
+from sitepages.calendar import local_today, monday_of
 from tests.factories import school_make
 from tests.sitepages.conftest import png_file
 from tests.sitepages.helpers import publish_child

@@ -13,7 +13,8 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..calendar import SchoolCalendar
+from schoolcalendar.calendar import SchoolCalendar
+
 from ..evidence import EvidenceItem, EvidenceSnapshot, matches_filter
 from ..obligations import Obligation
 
@@ -118,13 +119,38 @@ class RuleContext:
     span_end: datetime
 
     @cached_property
-    def items(self) -> tuple[EvidenceItem, ...]:
-        """The snapshot's items this rule reads: its page types, through its filter."""
+    def _candidates(self) -> tuple[EvidenceItem, ...]:
         return tuple(
             item
             for item in self.snapshot.items
             if item.page_type in self.rule.page_types and matches_filter(item, self.rule.filter)
         )
+
+    @cached_property
+    def items(self) -> tuple[EvidenceItem, ...]:
+        """The snapshot's items this rule reads: its page types, through its filter, with the
+        substance the rule needs (an item without it is no evidence)."""
+        substance = self.rule.substance
+        if substance is None:
+            return self._candidates
+        return tuple(item for item in self._candidates if substance.met_by(item.measures))
+
+    @cached_property
+    def hollow_items(self) -> tuple[EvidenceItem, ...]:
+        """Items of the rule's page types that lack its substance (empty section pages…)."""
+        substance = self.rule.substance
+        if substance is None:
+            return ()
+        return tuple(item for item in self._candidates if not substance.met_by(item.measures))
+
+    def hollow_reason(self, items: Iterable[EvidenceItem]) -> str | None:
+        """The Vietnamese reason for the first of `items` that was live without substance."""
+        if self.rule.substance is None:
+            return None
+        for item in items:
+            if item.live_until(self.as_of):
+                return self.rule.substance.reason(item.title or f"#{item.page_id}")
+        return None
 
     def obligation(self, **fields: Any) -> Obligation:
         return Obligation(

@@ -13,11 +13,12 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from ..calendar import describe_break
+from schoolcalendar.calendar import describe_break
+from schoolcalendar.localtime import format_local, local_date, local_midnight
+from schoolcalendar.periods import WeekKey, school_year_of
+
 from ..evidence import EvidenceRef
-from ..localtime import format_local, local_date, local_midnight
 from ..obligations import Obligation, Status
-from ..periods import WeekKey, school_year_of
 from .base import Kind, Param, RuleContext, register
 from .common import positive
 
@@ -58,7 +59,7 @@ class Frequency(Kind):
                         period_key=key,
                         due_at=due_at,
                         status=Status.NOT_APPLICABLE,
-                        reason=f"{describe_break(brk.label)} break week: weekly obligations pause",
+                        reason=f"Tuần {describe_break(brk.label)}: không tính các việc hằng tuần",
                     )
                     continue
                 if not school_year.semester_of_week(monday):

@@ -18,12 +18,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from schoolcalendar.localtime import as_utc, local_midnight
+from schoolcalendar.periods import PageKey
+
 from ..assess import assess, describe, known_stretches
 from ..deadlines import DeadlineSpec
 from ..evidence import EvidenceItem
-from ..localtime import as_utc, local_midnight
 from ..obligations import Boundary, Obligation, Status
-from ..periods import PageKey
 from .base import Kind, Param, RuleContext, register
 from .common import BOUNDARY, GRACE, deadline_problem
 
@@ -66,7 +67,18 @@ class Latency(Kind):
         inclusive = ctx.params["boundary"] == Boundary.BY
         grace = timedelta(minutes=ctx.params["grace_minutes"])
         anchor_name = ctx.params["anchor"]
-        for item in self._current_items(ctx.items, ctx.as_of).values():
+        hollow_reasons = {
+            item.page_id: reason
+            for item in ctx.hollow_items
+            if (reason := ctx.hollow_reason([item])) is not None
+        }
+        # a page whose every live version lacks substance is judged on its hollow version, so
+        # it shows as missing with the reason instead of disappearing
+        current = self._current_items(ctx.items, ctx.as_of)
+        hollow_only = self._current_items(
+            [i for i in ctx.hollow_items if i.page_id not in current], ctx.as_of
+        )
+        for item in [*current.values(), *hollow_only.values()]:
             key = PageKey(item.page_id).key
             if item.attrs.get(anchor_name) is None:
                 continue
@@ -83,7 +95,15 @@ class Latency(Kind):
                 continue
             due_at = spec.resolve(base=opens_at, school_year_start=None, calendar=ctx.calendar)
             due_at += grace
-            stretches = known_stretches([item], as_of=ctx.as_of, opens_at=opens_at)
+            # every item of the page with the same anchor: an edit that only changed the text
+            # (another substance measure) continues the same evidence
+            same = [
+                other
+                for other in ctx.items
+                if other.page_id == item.page_id
+                and other.attrs.get(anchor_name) == item.attrs[anchor_name]
+            ]
+            stretches = known_stretches(same, as_of=ctx.as_of, opens_at=opens_at)
             assessment = assess(
                 stretches=stretches, due_at=due_at, inclusive=inclusive, as_of=ctx.as_of
             )
@@ -95,11 +115,16 @@ class Latency(Kind):
                 satisfied_at=assessment.satisfied_at,
                 late_by=assessment.late_by,
                 evidence=(item.ref,),
-                reason=describe(
-                    assessment,
-                    what=f"{item.page_type} {item.title!r}",
-                    due_at=due_at,
-                    inclusive=inclusive,
+                reason=(
+                    hollow_reasons.get(item.page_id)
+                    if assessment.status in (Status.MISSING, Status.PENDING)
+                    and item.page_id in hollow_reasons
+                    else describe(
+                        assessment,
+                        what=f"{item.page_type} {item.title!r}",
+                        due_at=due_at,
+                        inclusive=inclusive,
+                    )
                 ),
             )
 

@@ -17,14 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..applicability import applicable_levels
-from ..assess import assess, describe, known_stretches
-from ..calendar import SchoolYear, describe_break
-from ..deadlines import DeadlineSpec
-from ..evidence import LEVELS, SCHOOL_ATTRIBUTES, EvidenceItem
-from ..localtime import local_date
-from ..obligations import Boundary, Obligation, Status
-from ..periods import (
+from schoolcalendar.calendar import SchoolYear, describe_break
+from schoolcalendar.localtime import local_date
+from schoolcalendar.periods import (
     ITEM_CODE,
     MonthKey,
     SchoolYearItemKey,
@@ -34,6 +29,12 @@ from ..periods import (
     as_date,
     school_year_of,
 )
+
+from ..applicability import applicable_levels
+from ..assess import assess, describe, known_stretches
+from ..deadlines import DeadlineSpec
+from ..evidence import LEVELS, SCHOOL_ATTRIBUTES, EvidenceItem
+from ..obligations import Boundary, Obligation, Status
 from .base import Kind, Param, RuleContext, register
 from .common import BOUNDARY, GRACE, deadline_problem
 
@@ -126,6 +127,7 @@ class Periodic(Kind):
         grace = timedelta(minutes=params["grace_minutes"])
         codes = self._item_codes(ctx)
         index = self._index(ctx.items, unit)
+        hollow = self._index(ctx.hollow_items, unit)
         first = school_year_of(local_date(ctx.span_start)) - 1
         last = school_year_of(local_date(ctx.span_end)) + 1
         low, high = ctx.span_start - timedelta(days=2), ctx.span_end + timedelta(days=2)
@@ -139,7 +141,7 @@ class Periodic(Kind):
                 if not low <= due_at <= high:
                     continue
                 for code, title in codes:
-                    yield self._judge(ctx, period, code, title, due_at, inclusive, index)
+                    yield self._judge(ctx, period, code, title, due_at, inclusive, index, hollow)
 
     def _judge(
         self,
@@ -150,6 +152,7 @@ class Periodic(Kind):
         due_at: datetime,
         inclusive: bool,
         index: Mapping[tuple[Any, ...], list[EvidenceItem]],
+        hollow: Mapping[tuple[Any, ...], list[EvidenceItem]],
     ) -> Obligation:
         key = (
             SchoolYearItemKey(period.school_year.school_year_start, code).key
@@ -163,7 +166,7 @@ class Periodic(Kind):
                 due_inclusive=inclusive,
                 status=Status.NOT_APPLICABLE,
                 item=code,
-                reason=f"{describe_break(period.break_label)} break week: weekly obligations pause",
+                reason=f"Tuần {describe_break(period.break_label)}: không tính các việc hằng tuần",
             )
         matched = index.get((*period.match, code), [])
         stretches = known_stretches(matched, as_of=ctx.as_of)
@@ -177,6 +180,9 @@ class Periodic(Kind):
             if (first := item.first_live(ctx.as_of)) is not None
         )
         refs = tuple(dict.fromkeys(ref for _, _, ref in live))
+        reason = describe(assessment, what=f"{what} for {key}", due_at=due_at, inclusive=inclusive)
+        if assessment.status in (Status.MISSING, Status.PENDING):
+            reason = ctx.hollow_reason(hollow.get((*period.match, code), ())) or reason
         return ctx.obligation(
             period_key=key,
             due_at=due_at,
@@ -186,9 +192,7 @@ class Periodic(Kind):
             late_by=assessment.late_by,
             evidence=refs,
             item=code,
-            reason=describe(
-                assessment, what=f"{what} for {key}", due_at=due_at, inclusive=inclusive
-            ),
+            reason=reason,
         )
 
     @staticmethod

@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from schoolcalendar.localtime import LOCAL_TZ, as_utc, format_duration, format_local
+from schoolcalendar.periods import PageKey, period_key_for_fields
+
 from ..evidence import merge_intervals
-from ..localtime import LOCAL_TZ, as_utc, format_duration, format_local
 from ..obligations import Obligation, Status
-from ..periods import PageKey, period_key_for_fields
 from .base import Kind, Param, RuleContext, register
 from .common import non_negative, positive
 

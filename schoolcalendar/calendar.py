@@ -42,7 +42,12 @@ class BreakLabel(StrEnum):
     OTHER = "other"
 
 
-BREAK_LABEL_TEXT = {"tet": "Tết", "mid_term": "mid-term", "exam_review": "exam review"}
+BREAK_LABEL_TEXT = {
+    "tet": "nghỉ Tết",
+    "mid_term": "nghỉ giữa học kỳ",
+    "exam_review": "ôn tập, kiểm tra",
+    "other": "nghỉ",
+}
 
 
 def describe_break(label: str) -> str:

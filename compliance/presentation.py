@@ -7,16 +7,7 @@ words from here, so one obligation reads the same in a report, an e-mail and on 
 
 from compliance.models import ObligationStatus
 from compliance.selectors import bundled_rulesets
-from schoolcalendar.periods import (
-    DayKey,
-    MonthKey,
-    PageKey,
-    SchoolYearItemKey,
-    SchoolYearKey,
-    SemesterKey,
-    WeekKey,
-    parse_period_key,
-)
+from schoolcalendar.labels import period_label
 from tenants.dates import datetime_format
 
 STATUS_LABELS = {
@@ -76,27 +67,30 @@ def item_title(ruleset: str, rule: str, item: str) -> str:
     return item
 
 
-def period_text(period_key: str) -> str:
-    """A period key as people read it, in Vietnamese (`2026-W48` → "tuần từ 23/11/2026")."""
-    try:
-        key = parse_period_key(period_key)
-    except ValueError:
-        return period_key
-    if isinstance(key, WeekKey):
-        return f"tuần từ {key.monday:%d/%m/%Y}"
-    if isinstance(key, MonthKey):
-        return f"tháng {key.month:02d}/{key.year}"
-    if isinstance(key, SemesterKey):
-        roman = "I" if key.semester == 1 else "II"
-        return f"học kỳ {roman} năm học {key.school_year_start}–{key.school_year_start + 1}"
-    if isinstance(key, SchoolYearKey | SchoolYearItemKey):
-        start = key.start if isinstance(key, SchoolYearKey) else key.school_year_start
-        return f"năm học {start}–{start + 1}"
-    if isinstance(key, DayKey):
-        return f"ngày {key.day:%d/%m/%Y}"
-    if isinstance(key, PageKey):
-        return f"bài số {key.page_id}"
-    return period_key
+def period_text(period_key: str, *, evidence=(), calendar=None) -> str:
+    """A period key as people read it (schoolcalendar/labels.py): `2026-W49` → "Tuần 13
+    (30/11 – 06/12/2026)" by `calendar` (the ministry's frame when None), `2026-12` → "Tháng
+    12/2026"; a per-page obligation (`page:51`) is named by its page's title from `evidence`
+    (refs or dicts), never by its number."""
+    label = period_label(period_key, calendar)
+    if label or not period_key.startswith("page:"):
+        return label
+    for ref in evidence or ():
+        title = ref.get("title") if isinstance(ref, dict) else getattr(ref, "title", "")
+        if title:
+            return f"“{title}”"
+    return "trang đã bị xóa"
+
+
+def evidence_links(evidence) -> list[dict]:
+    """`[{"title", "url"}]` of the pages behind an obligation (refs or stored dicts)."""
+    links = []
+    for ref in evidence or ():
+        if isinstance(ref, dict):
+            links.append({"title": ref.get("title", ""), "url": ref.get("url", "")})
+        else:
+            links.append({"title": ref.title, "url": ref.url})
+    return links
 
 
 def local_text(moment) -> str:
@@ -124,7 +118,7 @@ def report_table(report, *, lang: str = "vi") -> str:
         rows.append(
             (
                 title[:48],
-                o.period_key,
+                period_text(o.period_key, evidence=o.evidence),
                 local_text(o.due_at),
                 STATUS_LABELS[lang][str(o.status)],
                 local_text(o.satisfied_at) if o.satisfied_at else "",

@@ -6,10 +6,12 @@ demo: pages that already exist for a period are left alone.
 """
 
 import datetime as dt
+import random
 
 from django.db import transaction
 from django.utils import timezone
 
+from demo import texts
 from sitepages import calendar
 from sitepages import models as m
 from sitepages.services.disclosure import disclosure_year_create
@@ -35,13 +37,17 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
     this school year's disclosure tree; a menu for preschools."""
     today = today or calendar.local_today()
     monday = calendar.monday_of(today)
+    rng = random.Random(f"{today}-{len(levels)}")
     news = m.NewsIndexPage.objects.get()
     if not m.NewsPage.objects.exists():
         for title, summary in NEWS:
             _publish(
                 news,
                 m.NewsPage(
-                    title=title, summary=summary, body=f"<p>{summary}</p>", event_date=today
+                    title=title,
+                    summary=summary,
+                    body=texts.paragraphs(rng, "news", count=2, lead=summary),
+                    event_date=today,
                 ),
                 user,
             )
@@ -51,7 +57,9 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
                 title="Thông báo nghỉ học do mưa bão",
                 kind="urgent",
                 summary="Học sinh nghỉ học ngày mai để bảo đảm an toàn.",
-                body="<p>Học sinh nghỉ học ngày mai để bảo đảm an toàn.</p>",
+                body="<p>Theo chỉ đạo của Ủy ban nhân dân xã, học sinh toàn trường nghỉ học "
+                "ngày mai để bảo đảm an toàn trong mưa bão. Phụ huynh theo dõi thông báo tiếp "
+                "theo của nhà trường và giáo viên chủ nhiệm.</p>",
                 received_at=timezone.now() - dt.timedelta(hours=1),
             ),
             user,
@@ -63,8 +71,7 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
             m.WeeklyPlanPage(
                 title=f"Kế hoạch {calendar.week_label(monday).lower()}",
                 week_start=monday,
-                body="<ul><li>Thứ Hai: chào cờ, sinh hoạt dưới cờ.</li>"
-                "<li>Thứ Năm: sinh hoạt tổ chuyên môn.</li></ul>",
+                body=texts.paragraphs(rng),
             ),
             user,
         )
@@ -136,14 +143,16 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
     organisation = m.OrganisationPage.objects.get()
     if not organisation.leaders.exists():
         organisation.structure = "<p>Ban giám hiệu, các tổ chuyên môn và tổ văn phòng.</p>"
-        organisation.leaders.add(
-            m.Leader(
-                name="Nguyễn Văn An",
-                role="principal",
-                phone="0912 345 678",
-                email="ht@example.edu.vn",
+        organisation.intro = texts.paragraphs(rng, count=2, lead="Giới thiệu chung về nhà trường.")
+        for role in ("principal", "vice_principal"):
+            organisation.leaders.add(
+                m.Leader(
+                    name=texts.person_name(rng),
+                    role=role,
+                    phone="0912 345 678",
+                    email=f"{role.replace('_', '')}@example.edu.vn",
+                )
             )
-        )
         organisation.save_revision(user=user).publish(user=user)
     disclosure_year_create(
         index=m.DisclosureIndexPage.objects.get(),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.engine import default_school_year
+from demo import texts
 from schoolcalendar.localtime import LOCAL_TZ
 from sitepages.roles import PRINCIPAL_GROUP
 from tenants.models import School
@@ -59,14 +60,26 @@ ROTATION = [
     "late-mondays",
 ]
 
+# Events with a fixed day are published once, on their day: khai giảng on 05/09 and the
+# Vietnamese Teachers' Day news on 20/11; the rest rotate through the weeks.
+FIXED_NEWS = (
+    (
+        (9, 5),
+        "Lễ khai giảng năm học 2026–2027",
+        "Sáng 05/09, thầy và trò nhà trường long trọng tổ chức lễ khai giảng năm học mới.",
+    ),
+    (
+        (11, 20),
+        "Kỷ niệm 44 năm Ngày Nhà giáo Việt Nam 20/11",
+        "Nhà trường tổ chức mít tinh kỷ niệm Ngày Nhà giáo Việt Nam, tôn vinh các thầy cô giáo.",
+    ),
+)
 NEWS_TOPICS = [
-    "Lễ khai giảng năm học mới",
     "Hội thi giáo viên dạy giỏi cấp trường",
     "Họp phụ huynh học sinh",
     "Tập huấn phòng chống đuối nước",
     "Ngày hội đọc sách",
-    "Kỷ niệm ngày Nhà giáo Việt Nam 20/11",
-    "Hoạt động ngoại khóa tháng",
+    "Hoạt động ngoại khóa",
     "Tuyên truyền an toàn giao thông",
     "Khám sức khỏe định kỳ",
     "Hội nghị cán bộ, công chức, viên chức",
@@ -125,9 +138,16 @@ def _plan_events(
         lambda home, user: _publish(
             _section(home, "PlanIndexPage"),
             m.AnnualPlanPage(
-                title="Kế hoạch năm học 2026-2027",
+                title="Kế hoạch năm học 2026–2027",
                 school_year_start=2026,
-                body="<p>Kế hoạch giáo dục của nhà trường năm học 2026-2027.</p>",
+                body=texts.paragraphs(
+                    rng, count=4, lead="Kế hoạch giáo dục của nhà trường năm học 2026–2027."
+                ),
+                attachments=texts.attachment(
+                    texts.demo_document(
+                        "Kế hoạch giáo dục năm học 2026–2027", file_name="ke-hoach-nam-hoc.pdf"
+                    )
+                ),
             ),
             user,
         ),
@@ -135,12 +155,7 @@ def _plan_events(
     add(
         local(dt.date(2026, 8, 12), 10),
         "organisation",
-        lambda home, user: _republish(
-            _section(home, "OrganisationPage"),
-            user,
-            structure="<p>Ban giám hiệu, các tổ chuyên môn, tổ văn phòng.</p>",
-            functions="<p>Tổ chức hoạt động giáo dục theo chương trình của Bộ GD&ĐT.</p>",
-        ),
+        lambda home, user: _organisation(_section(home, "OrganisationPage"), user, rng),
     )
     add(
         local(dt.date(2026, 8, 13), 10),
@@ -149,7 +164,12 @@ def _plan_events(
             _section(home, "ProcedureIndexPage"),
             m.ProcedurePage(
                 title="Thủ tục chuyển trường",
-                summary="Hồ sơ và trình tự chuyển trường.",
+                summary="Hồ sơ và trình tự chuyển trường cho học sinh tiểu học và trung học cơ sở.",
+                steps=[
+                    ("step", "Cha mẹ học sinh nộp đơn đề nghị chuyển trường tại văn phòng."),
+                    ("step", "Nhà trường kiểm tra hồ sơ và trả lời trong 03 ngày làm việc."),
+                    ("step", "Nhận giấy giới thiệu chuyển trường và hồ sơ học sinh."),
+                ],
                 fees="Không",
                 time_limit="03 ngày làm việc",
             ),
@@ -168,6 +188,20 @@ def _plan_events(
                     school_year_start=2026,
                     semester=1,
                     effective_from=dt.date(2026, 9, 7),
+                    # a patchy school puts up an empty page: the demo's "no substance" case
+                    **(
+                        {}
+                        if profile.name == "patchy"
+                        else {
+                            "body": "<p>Thời khóa biểu áp dụng từ 07/09/2026 cho tất cả các lớp, "
+                            "buổi sáng từ 7 giờ 00, buổi chiều từ 13 giờ 30.</p>",
+                            "attachments": texts.attachment(
+                                texts.demo_document(
+                                    "Thời khóa biểu học kỳ I", file_name="thoi-khoa-bieu-hk1.pdf"
+                                )
+                            ),
+                        }
+                    ),
                 ),
                 user,
             ),
@@ -189,7 +223,9 @@ def _plan_events(
                 lambda home, user, nxt=nxt, label=label: _publish(
                     _section(home, "PlanIndexPage"),
                     m.MonthlyPlanPage(
-                        title=label, month=nxt, body="<p>Các hoạt động trọng tâm.</p>"
+                        title=label,
+                        month=nxt,
+                        body=texts.paragraphs(rng, lead="Các hoạt động trọng tâm của tháng."),
                     ),
                     user,
                 ),
@@ -206,13 +242,15 @@ def _plan_events(
             when = local(monday + dt.timedelta(days=day_offset), hour, rng.randint(0, 50))
             label = f"tuần {monday:%d/%m/%Y}"
             week = {"when": when, "monday": monday, "add": add}
+            hollow = profile.name == "patchy" and rng.random() < 0.25
             _weekly(
                 **week,
                 minutes=0,
                 section="PlanIndexPage",
                 model=m.WeeklyPlanPage,
                 title=f"Kế hoạch {label}",
-                body="<p>Nội dung công việc trong tuần.</p>",
+                # a patchy school sometimes publishes the page with nothing in it
+                body="" if hollow else texts.paragraphs(rng),
             )
             _weekly(
                 **week,
@@ -220,6 +258,7 @@ def _plan_events(
                 section="ScheduleIndexPage",
                 model=m.WorkSchedulePage,
                 title=f"Lịch công tác {label}",
+                entries=_schedule_entries(rng),
             )
             if general and not (profile.name == "patchy" and rng.random() < 0.4):
                 _weekly(
@@ -228,6 +267,7 @@ def _plan_events(
                     section="ScheduleIndexPage",
                     model=m.LessonRegisterPage,
                     title=f"Lịch báo giảng {label}",
+                    registers=lambda monday=monday: _registers(rng, monday),
                 )
             if preschool or school.serves_meals:
                 _weekly(
@@ -236,6 +276,17 @@ def _plan_events(
                     section="MenuIndexPage",
                     model=m.MenuPage,
                     title=f"Thực đơn {label}",
+                    days=_menu_days(rng),
+                )
+        for (month_number, day_number), title, lead in FIXED_NEWS:
+            day = dt.date(monday.year, month_number, day_number)
+            if monday <= day < monday + dt.timedelta(days=7):
+                add(
+                    local(day, 11, 30),
+                    f"news: {title}",
+                    lambda home, user, day=day, title=title, lead=lead: _news(
+                        home, user, rng, title=title, day=day, lead=lead
+                    ),
                 )
         for n in range(rng.randint(*profile.news_per_week)):
             day = monday + dt.timedelta(days=rng.randint(0, 4))
@@ -245,17 +296,14 @@ def _plan_events(
             add(
                 when,
                 "news",
-                lambda home, user, day=day, topic=topic: _publish(
-                    _section(home, "NewsIndexPage"),
-                    m.NewsPage(
-                        title=f"{topic} ({day:%d/%m})",
-                        kind="topical",
-                        event_date=day,
-                        summary=f"{topic}.",
-                        body=f"<p>{topic} đã diễn ra tại trường.</p>",
-                    ),
+                lambda home, user, day=day, topic=topic: _news(
+                    home,
                     user,
-                ),
+                    rng,
+                    title=f"{topic} ({day:%d/%m})",
+                    day=day,
+                    lead=f"{topic} đã diễn ra tại trường ngày {day:%d/%m/%Y}.",
+                ),  # fmt: skip
             )
         monday += dt.timedelta(days=7)
         week_index += 1
@@ -268,9 +316,105 @@ def _weekly(*, add, when, monday, minutes, section, model, title, **fields):
         when + dt.timedelta(minutes=minutes),
         model.__name__,
         lambda home, user: _publish(
-            _section(home, section), model(title=title, week_start=monday, **fields), user
+            _section(home, section),
+            # a callable field (rows that need a document) is made when the page is published
+            model(
+                title=title,
+                week_start=monday,
+                **{name: value() if callable(value) else value for name, value in fields.items()},
+            ),
+            user,
         ),
     )
+
+
+def _news(home, user, rng, *, title: str, day: dt.date, lead: str):
+    from sitepages import models as m
+
+    return _publish(
+        _section(home, "NewsIndexPage"),
+        m.NewsPage(
+            title=title,
+            kind="topical",
+            event_date=day,
+            summary=lead,
+            body=texts.paragraphs(rng, "news", count=2, lead=lead),
+            image=texts.demo_image(f"Ảnh: {title.split(' (')[0]}", rng=rng),
+        ),
+        user,
+    )
+
+
+def _schedule_entries(rng) -> list:
+    works = ("Chào cờ đầu tuần", "Sinh hoạt tổ chuyên môn", "Họp hội đồng sư phạm",
+             "Kiểm tra hồ sơ giáo viên", "Dự giờ, thăm lớp", "Tổng vệ sinh trường lớp")  # fmt: skip
+    return [
+        (
+            "entry",
+            {
+                "weekday": str(day),
+                "time": "7:00" if day == 0 else "14:00",
+                "content": works[(day + rng.randint(0, 5)) % len(works)],
+                "chair": texts.person_name(rng),
+                "participants": "Toàn thể cán bộ, giáo viên",
+                "location": "Hội trường" if day == 0 else "Phòng họp",
+            },
+        )
+        for day in range(5)
+    ]
+
+
+def _registers(rng, monday: dt.date) -> list:
+    document = texts.demo_document(
+        f"Lịch báo giảng tuần {monday:%d/%m/%Y}", file_name=f"lich-bao-giang-{monday:%Y%m%d}.pdf"
+    )
+    subjects = ("Toán 6A", "Ngữ văn 7B", "Tiếng Anh 8A", "Khoa học tự nhiên 9C", "Lịch sử 6B")
+    return [
+        (
+            "register",
+            {"teacher": texts.person_name(rng), "subject": subject, "document": document},
+        )
+        for subject in rng.sample(subjects, 3)
+    ]
+
+
+def _menu_days(rng) -> list:
+    lunches = ("Cơm, canh bí đỏ, thịt kho trứng", "Cơm, canh rau ngót, cá sốt cà",
+               "Cơm, canh chua, gà xào sả", "Bún riêu cua", "Cơm, canh cải, đậu sốt thịt")  # fmt: skip
+    return [
+        (
+            "day",
+            {
+                "weekday": str(day),
+                "breakfast": "Cháo thịt bằm",
+                "lunch": lunches[(day + rng.randint(0, 4)) % len(lunches)],
+                "snack": "Sữa chua, trái cây",
+            },
+        )
+        for day in range(5)
+    ]
+
+
+def _organisation(page, user, rng):
+    """Structure, duties and the leaders (varied names) on the provisioned organisation page."""
+    from sitepages import models as m
+
+    page.intro = texts.paragraphs(rng, count=2, lead="Giới thiệu chung về nhà trường.")
+    page.structure = "<p>Ban giám hiệu, các tổ chuyên môn, tổ văn phòng, Công đoàn, Đoàn, Đội.</p>"
+    page.functions = "<p>Tổ chức hoạt động giáo dục theo chương trình của Bộ GD&ĐT.</p>"
+    if not page.leaders.exists():
+        for role, title in (("principal", "Hiệu trưởng"), ("vice_principal", "Phó Hiệu trưởng")):
+            page.leaders.add(
+                m.Leader(
+                    name=texts.person_name(rng),
+                    role=role,
+                    title=title,
+                    phone="0912 345 678",
+                    email=f"{role}@example.edu.vn",
+                )
+            )
+    page.save_revision(user=user).publish(user=user)
+    return page
 
 
 def _republish(page, user, **fields):

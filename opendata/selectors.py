@@ -8,14 +8,17 @@ from django.core.paginator import Paginator
 from django.db.models import F
 
 from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
-from compliance.presentation import rule_title
+from compliance.presentation import item_title, rule_title
+from compliance.score import weighted_score
 from reports.models import MonthlyReport
 from reports.months import MonthKey
-from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from reports.rollup import ROW_FIELDS, month_verdict_from_rows
+from schoolcalendar.labels import month_label, period_label
 from tenants.hosts import site_url
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
 
+NOTHING_DUE = ObligationStatus.NOT_APPLICABLE.value
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 
@@ -77,6 +80,12 @@ def schools_page(*, authority: Authority, page: int, size: int) -> dict:
 
 
 def results_page(*, authority: Authority, month: MonthKey, page: int, size: int) -> dict:
+    """One month's results per school. Until the authority publishes that month's report,
+    every row says `"provisional": true` (the ranking is not official yet); a school with
+    nothing due that month reads `"category": "not_applicable"`, never `compliant`."""
+    provisional = not MonthlyReport.objects.filter(
+        authority=authority, month=month.key, status=MonthlyReport.Status.PUBLISHED
+    ).exists()
     schools = schools_of_authority(authority).order_by("code")
     paginator, current = _paged(schools, page, size)
     chunk = list(current.object_list)
@@ -97,21 +106,31 @@ def results_page(*, authority: Authority, month: MonthKey, page: int, size: int)
         "pages": paginator.num_pages,
         "page_size": size,
         "month": month.key,
-        "results": [_school_month(s, rows.get(s.pk, []), month, s.pk in evaluated) for s in chunk],
+        "month_label": month_label(month.year, month.month),
+        "provisional": provisional,
+        "results": [
+            _school_month(s, rows.get(s.pk, []), month, s.pk in evaluated, provisional)
+            for s in chunk
+        ],
     }
 
 
-def _school_month(school, rows, month: MonthKey, evaluated: bool) -> dict:
+def _school_month(school, rows, month: MonthKey, evaluated: bool, provisional: bool) -> dict:
     counts = {
         s: sum(1 for r in rows if r["status"] == s)
         for s in (*ObligationStatus.decided(), ObligationStatus.PENDING)
     }
+    if not evaluated:
+        category = None
+    elif not any(r["status"] in ObligationStatus.decided() for r in rows):
+        category = NOTHING_DUE  # nothing fell due: no verdict, never "compliant"
+    else:
+        category = str(month_verdict_from_rows(rows, month=month.key).category)
     return {
         "school": {"code": school.code, "name": school.name},
         "month": month.key,
-        "category": str(month_verdict_from_rows(rows, month=month.key).category)
-        if evaluated
-        else None,
+        "provisional": provisional,
+        "category": category,
         "score": weighted_score(rows),
         "counts": counts,
         "obligations": [
@@ -120,12 +139,19 @@ def _school_month(school, rows, month: MonthKey, evaluated: bool) -> dict:
                 "rule": r["rule"],
                 "title": rule_title(r["ruleset"], r["rule"]),
                 "period_key": r["period_key"],
+                "period_label": period_label(r["period_key"])
+                or (r["evidence"] or [{}])[0].get("title", ""),
                 "item": r["item"] or None,
+                "item_title": item_title(r["ruleset"], r["rule"], r["item"]) or None,
                 "due_at": _iso(r["due_at"]),
                 "status": r["status"],
                 "satisfied_at": _iso(r["satisfied_at"]),
                 "late_by_seconds": r["late_by"].total_seconds() if r["late_by"] else None,
                 "evidence": [ref.get("url") for ref in r["evidence"] or []],
+                "evidence_pages": [
+                    {"title": ref.get("title", ""), "url": ref.get("url")}
+                    for ref in r["evidence"] or []
+                ],
             }
             for r in rows
         ],

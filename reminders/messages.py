@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from compliance.models import ObligationResult
 from compliance.presentation import CATEGORY_VI, item_title, local_text, period_text, rule_title
 from reminders.preferences import preference_token
 from tenants.hosts import site_url
@@ -24,10 +25,28 @@ INTROS = {
 
 
 def item_line(log) -> str:
+    """`- Kế hoạch tuần — Tuần 13 (30/11 – 06/12/2026): hạn 30/11/2026 12:00`, with the page's
+    title and link when the obligation is about one page (never its number)."""
     name = rule_title(log.ruleset, log.rule)
     detail = item_title(log.ruleset, log.rule, log.item)
     name += f" ({detail})" if detail else ""
-    return f"- {name} — {period_text(log.period_key)}: hạn {local_text(log.due_at)}"
+    evidence = (
+        ObligationResult.objects.filter(
+            school_id=log.school_id,
+            ruleset=log.ruleset,
+            rule=log.rule,
+            period_key=log.period_key,
+            item=log.item or "",
+        )
+        .values_list("evidence", flat=True)
+        .first()
+        or []
+    )
+    line = (
+        f"- {name} — {period_text(log.period_key, evidence=evidence)}: hạn {local_text(log.due_at)}"
+    )
+    links = [ref["url"] for ref in evidence if ref.get("url")]
+    return f"{line}\n  {links[0]}" if links and log.period_key.startswith("page:") else line
 
 
 def portal_url(authority, path: str) -> str | None:

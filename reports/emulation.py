@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import F, Q, Sum
+from django.db.models import F
 
-from compliance.models import ObligationResult, ObligationStatus
+from compliance.models import ObligationResult
+from compliance.score import DECIDED, DUE_WEIGHT, MET_WEIGHT, score_of
 from reports.months import school_year_month_keys, school_year_months
-from reports.rollup import DECIDED, score_of
 from tenants.models import School
 
 
@@ -45,7 +45,7 @@ def emulation_scores(*, authority_ids: list[int], school_year_start: int) -> lis
             status__in=DECIDED,
         )
         .values("school_id", "month")
-        .annotate(met=Sum("weight", filter=Q(status=ObligationStatus.ON_TIME)), due=Sum("weight"))
+        .annotate(met=MET_WEIGHT, due=DUE_WEIGHT)
     )
     per_school: dict[int, dict[str, tuple[float, float]]] = defaultdict(dict)
     for row in sums:

@@ -21,10 +21,11 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
-from compliance.presentation import item_title, rule_title
+from compliance.presentation import evidence_links, item_title, period_text, rule_title
+from compliance.score import weighted_score
 from reports.models import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration
 from reports.months import month_has_ended, month_parse
-from reports.rollup import ROW_FIELDS, month_verdict_from_rows, weighted_score
+from reports.rollup import ROW_FIELDS, month_verdict_from_rows
 from schoolcalendar.periods import MonthKey
 from tenants.hosts import site_url
 from tenants.models import Authority
@@ -154,6 +155,8 @@ def _item(row) -> dict:
         "item": row["item"],
         "item_title": item_title(row["ruleset"], row["rule"], row["item"]),
         "period_key": row["period_key"],
+        "period_label": period_text(row["period_key"], evidence=row["evidence"]),
+        "evidence": evidence_links(row["evidence"]),
         "due_at": row["due_at"].isoformat() if row["due_at"] else None,
     }
     if row["status"] == ObligationStatus.LATE:

@@ -1,4 +1,4 @@
-"""The engine's monthly roll-up and the weighted score, applied to stored result rows.
+"""The engine's monthly roll-up applied to stored result rows (the score is compliance.score).
 
 Stored rows are turned back into the engine's `Obligation`s so that the three categories are
 decided by one piece of code (compliance.engine.rollup) whether a school is being evaluated or
@@ -13,10 +13,8 @@ from collections.abc import Iterable, Mapping
 from compliance.engine.evidence import EvidenceRef
 from compliance.engine.obligations import Obligation, Status
 from compliance.engine.rollup import MonthVerdict, month_category
-from compliance.models import ObligationStatus
 from schoolcalendar.localtime import LOCAL_TZ
 
-DECIDED = ObligationStatus.decided()
 ROW_FIELDS = (
     "school_id", "ruleset", "rule", "period_key", "item", "kind", "month", "due_at", "status",
     "satisfied_at", "late_by", "evidence", "weight",
@@ -47,21 +45,3 @@ def month_verdict_from_rows(rows: Iterable[Mapping], *, month: str) -> MonthVerd
     return month_category(
         obligations=[obligation_from_row(r) for r in rows if r["month"] == month], month=month
     )
-
-
-def weighted_score(rows: Iterable[Mapping]) -> float | None:
-    """Share (0–100) of decided obligations met on time, each weighted by its rule's weight;
-    None when nothing was due (no score is better than a misleading 100 %)."""
-    met = due = 0.0
-    for row in rows:
-        if row["status"] in DECIDED:
-            due += row["weight"]
-            if row["status"] == ObligationStatus.ON_TIME:
-                met += row["weight"]
-    return score_of(met, due)
-
-
-def score_of(met: float | None, due: float | None) -> float | None:
-    if not due:
-        return None
-    return round(100.0 * (met or 0.0) / due, 1)

@@ -12,7 +12,10 @@ from compliance.presentation import duration_text, local_text, period_text
 def item_text(item: dict) -> str:
     """One missing or late item of a report entry as one line."""
     name = item["title"] + (f" ({item['item_title']})" if item.get("item_title") else "")
-    text = f"{name} — {period_text(item['period_key'])}"
+    period = item.get("period_label") or period_text(
+        item["period_key"], evidence=item.get("evidence")
+    )
+    text = f"{name} — {period}"
     due = _parse(item.get("due_at"))
     if item.get("late_by_seconds") is not None:
         published = _parse(item.get("satisfied_at"))

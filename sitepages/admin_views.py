@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.create import CreateView
 
 from sitepages import calendar
-from sitepages.due import KINDS, PeriodKeyError
 from sitepages.models import DisclosureIndexPage, NewsIndexPage, NewsKind
+from sitepages.period_kinds import KINDS, PeriodKeyError
 from sitepages.services.disclosure import disclosure_year_create
 from sitepages.services.periodic import SectionMissing, period_page_draft_get_or_create
 from sitepages.services.week_copy import NothingToCopy, week_page_copy_forward

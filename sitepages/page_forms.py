@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 
-from sitepages import periods
+from sitepages import calendar
 from sitepages.slugs import ascii_slug
 from sitepages.tables.columns import KINDS as TABLE_KINDS
 from sitepages.tables.columns import TableRead, table_rows_read, timetable_table
@@ -39,11 +39,11 @@ MONTHS = [(number, f"Tháng {number}") for number in range(1, 13)]
 def week_choices(around: dt.date) -> list[tuple[str, str]]:
     """The Mondays of the school year holding `around` (from the week of 01/08), each labelled
     as parents read it: `("2026-11-30", "Tuần 13 (30/11 – 06/12/2026)")`."""
-    first, last = periods.school_year_bounds(periods.school_year_of(around))
-    monday = periods.monday_of(first)
+    first, last = calendar.school_year_bounds(calendar.school_year_of(around))
+    monday = calendar.monday_of(first)
     choices = []
     while monday <= last:
-        choices.append((monday.isoformat(), periods.week_label(monday)))
+        choices.append((monday.isoformat(), calendar.week_label(monday)))
         monday += dt.timedelta(days=7)
     return choices
 
@@ -67,7 +67,7 @@ class WeekChoiceField(forms.TypedChoiceField):
     def __init__(self, *, around: dt.date, current: dt.date | None = None, **kwargs):
         choices = week_choices(around)
         if current and current.isoformat() not in dict(choices):
-            choices.append((current.isoformat(), periods.week_label(current)))
+            choices.append((current.isoformat(), calendar.week_label(current)))
         super().__init__(
             choices=[("", "---------"), *choices],
             coerce=week_value_parse,
@@ -127,7 +127,9 @@ class MonthYearField(forms.MultiValueField):
 
 def _period_kind(page):
     """The due kind (sitepages/due.py) of `page`'s type, or None."""
-    from sitepages.due import KINDS  # due imports the models, which import this module
+    from sitepages.period_kinds import (
+        KINDS,  # period_kinds imports the models, which import this module
+    )
 
     return next((kind for kind in KINDS.values() if kind.model is type(page)), None)
 
@@ -175,19 +177,19 @@ class PeriodPageForm(WagtailAdminPageForm):
         if old is not None:
             current = self.instance.week_start
             self.fields["week_start"] = WeekChoiceField(
-                around=current or periods.local_today(),
+                around=current or calendar.local_today(),
                 current=current,
                 label=old.label,
                 help_text="Chọn tuần theo số tuần học của năm học.",
                 required=True,
             )
             if not current and not self.is_bound:
-                self.initial["week_start"] = periods.monday_of(periods.local_today())
+                self.initial["week_start"] = calendar.monday_of(calendar.local_today())
         old = self.fields.get("month")
         if old is not None:
             self.fields["month"] = MonthYearField(label="Tháng", required=True)
             if not self.instance.month and not self.is_bound:
-                self.initial["month"] = periods.first_of_month(periods.local_today())
+                self.initial["month"] = calendar.first_of_month(calendar.local_today())
 
     def clean(self):
         cleaned = super().clean()

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from sitepages import periods
-from sitepages.due import KINDS
+from sitepages import calendar
 from sitepages.models import DocumentIndexPage, NewsIndexPage
+from sitepages.period_kinds import KINDS
 
 WEEKLY_CODES = ("weekly-plan", "work-schedule", "lesson-register", "menu")
 
@@ -48,7 +48,7 @@ def quick_actions(*, user, today: dt.date) -> list[QuickAction]:
     documents = DocumentIndexPage.objects.first()
     if documents and documents.permissions_for_user(user).can_add_subpage():
         actions.append(QuickAction("Thêm văn bản", _add_url("officialdocumentpage", documents)))
-    monday = periods.monday_of(today)
+    monday = calendar.monday_of(today)
     for code in WEEKLY_CODES:
         kind = KINDS[code]
         parent = kind.parent_model.objects.first()

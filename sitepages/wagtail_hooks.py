@@ -1,4 +1,5 @@
-"""Admin registration: branding setting, section protection, the "what is due" panel."""
+"""Admin registration: branding setting, section protection, the create-this-period action
+(the panel that offers it is compliance's, fed by the stored results)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -13,7 +14,7 @@ from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.contrib.settings.registry import register_setting
 
 from sitepages import admin_views
-from sitepages.components import ApprovalQueuePanel, DuePanel, QuickActionsPanel
+from sitepages.components import ApprovalQueuePanel, QuickActionsPanel
 from sitepages.models import DisclosureIndexPage, SchoolBranding
 from sitepages.page_forms import table_import_report
 from sitepages.protection import protection_problem, refusal_response
@@ -110,14 +111,10 @@ def hide_unpublish_action(menu_items, request, context):
 
 
 @hooks.register("construct_homepage_panels")
-def add_due_panel(request, panels):
-    panels.insert(0, DuePanel())
-
-
-@hooks.register("construct_homepage_panels")
 def add_quick_actions_and_approval_queue(request, panels):
     """Quick actions first; for a principal, the pages waiting for approval right below them
-    (in place of Wagtail's own review panel, which shows the same pages with more clicks)."""
+    (in place of Wagtail's own review panel, which shows the same pages with more clicks).
+    What is due and late is compliance's one panel (compliance/wagtail_hooks.py)."""
     rows = approval_queue(user=request.user)
     if rows:
         panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]

@@ -6,8 +6,8 @@
    are read once, grouped by (school, month, week of the trend window), and every figure is
    rolled up from that in PostgreSQL; only the authority's trend is added up in Python.
 2. `rule_statuses` — one statement for the schools on the page shown: each rule's current
-   status (its latest decided obligation, the worst one when several share that deadline;
-   a pending one only when nothing of that rule has fallen due yet).
+   status (its latest obligation fallen due, the worst one when several share that deadline;
+   the next one coming only when nothing of that rule has fallen due yet).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
+from compliance.score import score_of, sql_due, sql_met
 from reports.months import MonthKey, school_year_months
-from reports.rollup import score_of
 from schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.models import Authority, School
 from tenants.replica import read_connection
@@ -107,8 +107,8 @@ base AS MATERIALIZED (
     SELECT r.school_id, r.month,
         CASE WHEN r.due_at >= %(trend_from)s AND r.due_at < %(trend_to)s
              THEN date_trunc('week', r.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END AS week,
-        SUM(r.weight) FILTER (WHERE r.status = '{on_time}') AS met,
-        SUM(r.weight) AS due,
+        {met} AS met,
+        {due} AS due,
         COUNT(*) FILTER (WHERE r.status = '{late}') AS late,
         COUNT(*) FILTER (WHERE r.status = '{missing}') AS missing
     FROM {result} r JOIN {school} s ON s.id = r.school_id
@@ -150,6 +150,8 @@ ORDER BY {order}
     result=ObligationResult._meta.db_table,
     authority=Authority._meta.db_table,
     evaluation=SchoolEvaluation._meta.db_table,
+    met=sql_met("r"),
+    due=sql_due("r"),
     on_time=ObligationStatus.ON_TIME.value,
     late=ObligationStatus.LATE.value,
     missing=ObligationStatus.MISSING.value,
@@ -238,28 +240,40 @@ def _summed(rows: list[SchoolRow], mondays: list[dt.date]) -> list[TrendPoint]:
 
 
 _S = ObligationStatus
+# Per (school, rule): the latest obligation whose deadline has passed (the worst when several
+# share it); only when none has, the next one coming. A week published early never hides the
+# missed week before it.
 _STATUS_SQL = f"""
 SELECT DISTINCT ON (school_id, ruleset, rule) school_id, ruleset, rule, status
 FROM {ObligationResult._meta.db_table}
 WHERE school_id = ANY(%(schools)s) AND month BETWEEN %(year_first)s AND %(year_last)s
   AND status IN ('{_S.ON_TIME.value}', '{_S.LATE.value}', '{_S.MISSING.value}', '{_S.PENDING.value}')
 ORDER BY school_id, ruleset, rule,
-    (status <> '{_S.PENDING.value}') DESC,
-    due_at DESC NULLS LAST,
+    (due_at <= %(now)s) DESC NULLS LAST,
+    CASE WHEN due_at <= %(now)s THEN due_at END DESC NULLS LAST,
+    due_at ASC NULLS LAST,
     CASE status WHEN '{_S.MISSING.value}' THEN 0 WHEN '{_S.LATE.value}' THEN 1
         WHEN '{_S.ON_TIME.value}' THEN 2 ELSE 3 END
 """
 
 
-def rule_statuses(*, school_ids: list[int], school_year_start: int) -> dict[int, dict]:
-    """{school id: {(ruleset, rule): status}} for the given schools (one statement)."""
+def rule_statuses(
+    *, school_ids: list[int], school_year_start: int, now: dt.datetime
+) -> dict[int, dict]:
+    """{school id: {(ruleset, rule): status}} for the given schools (one statement): the status
+    of each rule's latest period that has fallen due by `now` (the dashboard's legend)."""
     if not school_ids:
         return {}
     year_first, year_last = school_year_months(school_year_start)
     with read_connection(ObligationResult).cursor() as cursor:
         cursor.execute(
             _STATUS_SQL,
-            {"schools": list(school_ids), "year_first": year_first, "year_last": year_last},
+            {
+                "schools": list(school_ids),
+                "year_first": year_first,
+                "year_last": year_last,
+                "now": now,
+            },
         )
         found: dict[int, dict] = defaultdict(dict)
         for school_id, ruleset, rule, status in cursor.fetchall():

@@ -125,7 +125,7 @@ def dashboard_page(
     shown = rows if show_all else rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     for row in shown:
         row.trend = school_trend(row, mondays)
-    statuses = rule_statuses(school_ids=[r.id for r in shown], school_year_start=year)
+    statuses = rule_statuses(school_ids=[r.id for r in shown], school_year_start=year, now=now)
     keys = sorted(
         {key for found in statuses.values() for key in found}, key=lambda k: rule_order(*k)
     )

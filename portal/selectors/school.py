@@ -15,10 +15,11 @@ from compliance.presentation import (
     period_text,
     rule_title,
 )
+from compliance.score import DECIDED, row_weights, weighted_score
 from portal.selectors.dashboard import TrendPoint, trend_window
 from reports.models import MonthlyReportEntry
 from reports.months import MonthKey, month_label, school_year_month_keys
-from reports.rollup import DECIDED, ROW_FIELDS, month_verdict_from_rows, weighted_score
+from reports.rollup import ROW_FIELDS, month_verdict_from_rows
 from schoolcalendar.localtime import local_date
 from schoolcalendar.periods import school_year_of
 from tenants.hosts import site_url
@@ -112,7 +113,7 @@ def _line(row) -> ObligationLine:
         title=rule_title(row["ruleset"], row["rule"]),
         item=item_title(row["ruleset"], row["rule"], row["item"]),
         period_key=row["period_key"],
-        period=period_text(row["period_key"]),
+        period=period_text(row["period_key"], evidence=row["evidence"]),
         due_at=row["due_at"],
         status=row["status"],
         status_label=STATUS_VI.get(row["status"], row["status"]),
@@ -150,6 +151,7 @@ def _trend(rows, mondays, start: dt.datetime, now: dt.datetime) -> list[TrendPoi
         day = local_date(row["due_at"])
         monday = day - dt.timedelta(days=day.weekday())
         if monday in due:
-            due[monday] += row["weight"]
-            met[monday] += row["weight"] if row["status"] == ObligationStatus.ON_TIME else 0.0
+            row_met, row_due = row_weights(row)
+            met[monday] += row_met
+            due[monday] += row_due
     return [TrendPoint(m, met[m], due[m]) for m in mondays]

@@ -13,13 +13,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from compliance.engine import SchoolYear
-from compliance.engine.calendar import default_school_year
 from compliance.models import CalendarYear
 from compliance.selectors import authority_chain, calendar_year_as_school_year
 from compliance.services.configuration import ConfigurationError, calendar_year_set
 from portal.models import AuditEntry
 from portal.services.audit import audit_record
-from sitepages.periods import date_span
+from schoolcalendar.calendar import default_school_year
+from schoolcalendar.labels import date_span
 from tenants.models import Authority
 from tenants.text import text_key
 

@@ -12,7 +12,9 @@ from reports.exports.as_csv import HEADER
 from reports.exports.document import listed_schools
 from reports.exports.formulas import workbook_neutralise
 
-DETAIL_HEADER = ("Xếp loại", "Mã trường", "Tên trường", "Loại", "Quy định", "Kỳ", "Nội dung")
+DETAIL_HEADER = (
+    "Xếp loại", "Mã trường", "Tên trường", "Loại", "Quy định", "Kỳ", "Nội dung", "Trang",
+)  # fmt: skip
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDE5F0")
 
@@ -55,11 +57,19 @@ def render(document: dict) -> bytes:
     for _, label, school in listed_schools(document):
         for kind, items in (("thiếu", school["missing_items"]), ("trễ", school["late_items"])):
             for item in items:
+                pages = [p for p in item.get("evidence") or () if p.get("url")]
                 detail.append(
                     [label, school["code"], school["name"], kind, item["title"],
-                     period_text(item["period_key"]), item["text"]]
+                     item.get("period_label") or period_text(item["period_key"]), item["text"],
+                     pages[0]["url"] if pages else ""]
                 )  # fmt: skip
-    _widths(detail, (26, 18, 34, 8, 40, 28, 90))
+                if pages:  # the page by its title, linked (never "bài số 51")
+                    cell = detail.cell(row=detail.max_row, column=len(DETAIL_HEADER))
+                    cell.hyperlink = pages[0]["url"]
+                    cell.value = pages[0]["title"] or pages[0]["url"]
+                    if str(cell.value)[:1] in ("=", "+", "-", "@"):
+                        cell.value = "'" + str(cell.value)  # text, never a formula
+    _widths(detail, (26, 18, 34, 8, 40, 28, 90, 40))
     buffer = io.BytesIO()
     workbook_neutralise(book).save(buffer)
     return buffer.getvalue()

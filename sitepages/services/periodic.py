@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.models import Page
 
-from sitepages.due import PeriodKind
+from sitepages.period_kinds import PeriodKind
 from sitepages.services.drafts import draft_create
 
 

@@ -21,7 +21,7 @@ from wagtail.actions.copy_page import CopyPageAction
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from sitepages.due import PeriodKind
+from sitepages.period_kinds import PeriodKind
 from sitepages.services.drafts import unique_child_slug
 
 WEEK = dt.timedelta(days=7)

@@ -72,3 +72,24 @@ def test_load_demo_history_explains_a_bad_since_day(authority, since, message):
 
     with pytest.raises(CommandError, match=message):
         call_command("load_demo_history", authority=authority.code, since=since)
+
+
+def test_the_history_reads_like_a_real_school_year():
+    import random
+
+    from demo.history import PROFILES, _plan_events
+    from tenants.models import School
+
+    school = School(name="TH Thử", code="th-thu", levels=["primary"], serves_meals=False)
+    events = _plan_events(
+        school,
+        PROFILES["patchy"],
+        dt.date(2026, 8, 1),
+        dt.datetime(2026, 12, 1, tzinfo=LOCAL_TZ),
+        random.Random(1),
+    )
+    opening = [e for e in events if e.label.startswith("news: Lễ khai giảng")]
+    assert [e.at.date() for e in opening] == [dt.date(2026, 9, 5)]  # once, on 05/09
+    teachers_day = [e for e in events if "20/11" in e.label]
+    assert [e.at.date() for e in teachers_day] == [dt.date(2026, 11, 20)]
+    assert sum(e.label == "news" for e in events) > 10  # the weekly news besides

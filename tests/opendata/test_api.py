@@ -117,3 +117,29 @@ def test_published_reports_are_listed_with_their_json(client, authority, frozen_
     _, data = _get(client, authority, "/api/v1/reports/")
     assert [r["month"] for r in data["results"]] == ["2026-10"]
     assert data["results"][0]["json"].endswith("/bao-cao/2026-10.json")
+
+
+def test_an_unpublished_month_is_provisional_and_nothing_due_is_not_applicable(
+    client, authority, frozen_now
+):
+    busy = crafted_school(authority=authority, name="THCS Có Việc")
+    result(busy, status="missing", due_at=local(2026, 10, 12, 12))
+    evaluated(busy)
+    idle = crafted_school(authority=authority, name="Trường Không Có Hạn")
+    result(idle, status="pending", due_at=local(2026, 11, 2, 12), month="2026-10")
+    result(idle, status="not_applicable", due_at=local(2026, 10, 19, 12), rule="menu")
+    evaluated(idle)
+    _, draft = _get(client, authority, "/api/v1/results/", month="2026-10")
+    assert draft["provisional"] is True and draft["month_label"] == "Tháng 10/2026"
+    assert {r["provisional"] for r in draft["results"]} == {True}
+    by_code = {r["school"]["code"]: r for r in draft["results"]}
+    assert by_code[idle.code]["category"] == "not_applicable"
+    assert by_code[busy.code]["category"] == "did_not_update"
+    missing = by_code[busy.code]["obligations"][0]
+    assert missing["period_label"].startswith("Tuần ") and "/2026)" in missing["period_label"]
+    report = monthly_report_generate(authority=authority, month="2026-10").report
+    monthly_report_publish(report=report, published_by="a")
+    api_cache_clear()
+    _, published = _get(client, authority, "/api/v1/results/", month="2026-10")
+    assert published["provisional"] is False
+    assert {r["provisional"] for r in published["results"]} == {False}

@@ -63,6 +63,22 @@ def test_a_rules_current_status_is_its_latest_decided_obligation(
     assert re.findall(r'class="st st-(\w+)"', row) == ["pending", "on_time"]
 
 
+def test_a_missed_week_stays_visible_when_next_week_went_up_early(
+    portal_client, authority, frozen_now
+):
+    school = crafted_school(authority=authority)
+    # week 47 (due Monday 16/11 12:00) was missed; week 48 (due 23/11) is already published
+    result(school, rule="weekly-plan", status="missing", due_at=local(2026, 11, 16, 12))
+    result(
+        school, rule="weekly-plan", status="on_time", due_at=local(2026, 11, 23, 12),
+        period_key="2026-W48",
+    )  # fmt: skip
+    evaluated(school)
+    text = portal_client(authority).get("/").text
+    row = text[text.index(f"/truong/{school.code}/") :].split("</tr>")[0]
+    assert re.findall(r'class="st st-(\w+)"', row) == ["missing"]
+
+
 def test_every_school_of_the_authority_and_nobody_elses(portal_client, authority, frozen_now):
     mine = [crafted_school(authority=authority, name=f"TH Số {i}") for i in range(3)]
     crafted_school(authority=authority_make(), name="TH Nơi Khác")

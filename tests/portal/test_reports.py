@@ -28,7 +28,7 @@ def test_drafts_are_not_public_published_reports_are(client, authority, frozen_n
     for heading in ("Chưa cập nhật", "Cập nhật thiếu", "Cập nhật không thường xuyên"):
         assert heading in text
     assert schools["did_not_update"].name in text and schools["compliant"].name not in text
-    assert "Lịch công tác tuần — tuần từ" in text  # the incomplete school's missing item
+    assert "Lịch công tác tuần — Tuần " in text  # the incomplete school's missing item
     assert "trễ 20 giờ 0 phút" in text
     assert "Trưởng phòng Lê Thị Bình" in text
     assert "/bao-cao/2026-10/" in client.get("/", **host).text  # listed on the public home

@@ -41,7 +41,7 @@ def test_a_months_obligations_with_due_time_publication_delay_and_evidence(
     table = page[page.index("Các nghĩa vụ tháng 10/2026") : page.index("Xu hướng")]
     assert "Kế hoạch tuần" in table
     assert "12/10/2026 12:00" in table  # due, local time
-    assert "tuần từ 12/10/2026" in table  # the period in words, not its key
+    assert "Tuần 6 (12/10 – 18/10/2026)" in table  # the period in words, not its key
     assert "13/10/2026 08:30" in table  # published: 20 h 30 min late
     assert "20 giờ 30 phút" in table
     assert '<a href="http://tranphu.localhost/ke-hoach/tuan-7/">Kế hoạch tuần 7</a>' in table

@@ -110,7 +110,7 @@ def test_reminders_go_to_the_right_schools_people_only_and_once(
     for address in ("bientap@lytutrong.edu.vn", "ht@lytutrong.edu.vn"):
         (message,) = received[address]
         assert "THCS Lý Tự Trọng" in message.subject and "Võ Thị Sáu" not in message.body
-        assert "Kế hoạch tuần — tuần từ 23/11/2026: hạn 23/11/2026 12:00" in message.body
+        assert "Kế hoạch tuần — Tuần 12 (23/11 – 29/11/2026): hạn 23/11/2026 12:00" in message.body
     (theirs,) = received["bientap@vothisau.edu.vn"]
     assert "Lịch công tác tuần" in theirs.body and "Kế hoạch tháng" not in theirs.body
     assert "Lý Tự Trọng" not in theirs.body

@@ -1,10 +1,8 @@
-"""The editor's side: "what is due" panel and buttons, disclosure tree, uploads, roles."""
+"""The editor's side: create-this-period buttons, disclosure tree, uploads, roles."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,39 +15,12 @@ from wagtail.models import PageLogEntry
 
 from sitepages import models as m
 from sitepages.disclosure_items import items_for_levels
-from sitepages.due import KINDS, due_rows
+from sitepages.period_kinds import KINDS
 from sitepages.roles import EDITOR_GROUP
 from sitepages.services.disclosure import disclosure_year_create
 from tests.sitepages.conftest import png_file
 
 pytestmark = pytest.mark.django_db
-
-THURSDAY = dt.datetime(2026, 11, 19, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-
-
-def test_dashboard_lists_what_is_due_with_create_buttons(client, school, school_admin, host):
-    with time_machine.travel(THURSDAY, tick=False):
-        html = client.get("/admin/", HTTP_HOST=host).content.decode()
-    assert "Việc cần làm" in html
-    assert "Tuần 11 (16/11 – 22/11/2026)" in html and "Tuần 12 (23/11 – 29/11/2026)" in html
-    assert 'name="kind" value="weekly-plan"' in html and 'value="2026-11-16"' in html
-    assert 'name="kind" value="monthly-plan"' in html and 'value="2026-11-01"' in html
-    assert 'name="kind" value="menu"' not in html  # a lower-secondary school has no menu section
-    assert "Tạo cây công khai" in html
-
-
-def test_due_rows_follow_the_school_calendar(school):
-    with schema_context(school.schema_name):
-        monday = dt.date(2026, 11, 16)
-        rows = due_rows(today=monday, levels=["preschool"], has_menu=True)
-        keys = {(row.kind.code, row.period_key) for row in rows}
-        # Preschool plans and menus are due before Saturday of the week before: next week shows.
-        assert ("weekly-plan", "2026-11-23") in keys and ("menu", "2026-11-23") in keys
-        assert ("work-schedule", "2026-11-23") not in keys  # only from Thursday
-        assert ("monthly-plan", "2026-12-01") in keys  # preschool: from the 15th
-        assert ("timetable", "2026-1") in keys
-        school_rows = due_rows(today=monday, levels=["primary"], has_menu=False)
-        assert not any(row.kind.code == "menu" for row in school_rows)
 
 
 def test_create_button_makes_one_draft_with_the_period_filled(client, school, school_admin, host):

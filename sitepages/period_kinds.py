@@ -1,11 +1,10 @@
-"""What is due: the periodic pages a school publishes, and which ones it needs now.
+"""The pages a school publishes for a period, and how to make the one for a given period.
 
 Each `PeriodKind` names a page type, the section it lives in and how its period is written
-(`period_key` ↔ the page's period fields). `due_rows` lists the periods the editor's "Việc cần
-làm" panel offers for a given day, from the plain calendar (RULES.md); the engine's view, with
-each authority's school calendar and deadlines, is the compliance panel's
-(compliance/admin_panel.py, fed by stored results). That these two can disagree is tracked by the
-compliance-trust issue. Kind codes are the rule ids of RULES.md.
+(`period_key` ↔ the page's period fields). What is due, and when, is never computed here: the
+compliance panel (compliance/admin_panel.py) reads it from the stored results, judged by the
+engine with the authority's calendar, and its buttons name a kind and a period for
+`period_page_draft_get_or_create`. Kind codes are the rule ids of RULES.md.
 """
 
 import datetime as dt
@@ -26,8 +25,6 @@ from sitepages.models import (
     WeeklyPlanPage,
     WorkSchedulePage,
 )
-
-SATURDAY_GAP = dt.timedelta(days=2)  # Saturday before a Monday
 
 
 class PeriodKeyError(ValueError):
@@ -148,92 +145,3 @@ KINDS: dict[str, PeriodKind] = {
         ),
     )
 }
-
-
-@dataclass(frozen=True)
-class DueRow:
-    kind: PeriodKind
-    period: Any
-    deadline: str  # human wording of the deadline (local time)
-    page: Any = None  # the page for that period when one exists (draft or live)
-
-    @property
-    def period_key(self) -> str:
-        return self.kind.key(self.period)
-
-    @property
-    def period_label(self) -> str:
-        return self.kind.period_label(self.period)
-
-    @property
-    def status(self) -> str:
-        if self.page is None:
-            return "Chưa có"
-        if self.page.live:
-            if self.page.has_unpublished_changes:
-                return "Đã xuất bản, có thay đổi chưa xuất bản"
-            return "Đã xuất bản"
-        return "Bản nháp, chưa xuất bản"
-
-
-def _weekly_rows(today, *, preschool: bool, has_menu: bool) -> list[tuple[str, Any, str]]:
-    this_monday = calendar.monday_of(today)
-    next_monday = this_monday + dt.timedelta(days=7)
-    saturday_before = next_monday - SATURDAY_GAP
-    rows = []
-    # Preschool weekly plans and every menu are due before Saturday of the previous week
-    # (TT 09/2024 Art. 15); other weekly pages on Monday morning (Phong Điền letter).
-    codes = ["weekly-plan", "work-schedule", "lesson-register"] + (["menu"] if has_menu else [])
-    for code in codes:
-        early = code == "menu" or (preschool and code == "weekly-plan")
-        if early:
-            rows.append((code, this_monday, f"trước thứ Bảy {this_monday - SATURDAY_GAP:%d/%m}"))
-            rows.append((code, next_monday, f"trước thứ Bảy {saturday_before:%d/%m}"))
-            continue
-        rows.append((code, this_monday, f"sáng thứ Hai {this_monday:%d/%m}"))
-        if today.weekday() >= 3:  # from Thursday, next week's pages can be prepared
-            rows.append((code, next_monday, f"sáng thứ Hai {next_monday:%d/%m}"))
-    return rows
-
-
-def _monthly_rows(today, *, preschool: bool) -> list[tuple[str, Any, str]]:
-    this_month = calendar.first_of_month(today)
-    following = calendar.next_month(this_month)
-    if preschool:
-        rows = [("monthly-plan", this_month, f"trước 25/{this_month - dt.timedelta(days=1):%m}")]
-        if today.day >= 15:
-            rows.append(("monthly-plan", following, f"trước 25/{this_month:%m}"))
-        return rows
-    rows = [("monthly-plan", this_month, f"trước ngày {this_month:%d/%m/%Y}")]
-    if today.day >= 20:
-        rows.append(("monthly-plan", following, f"trước ngày {following:%d/%m/%Y}"))
-    return rows
-
-
-def _yearly_rows(today) -> list[tuple[str, Any, str]]:
-    year = calendar.school_year_of(today)
-    rows = [("annual-plan", year, f"trước 15/08/{year}")]
-    if today.month in (6, 7):
-        rows.append(("annual-plan", year + 1, f"trước 15/08/{year + 1}"))
-    if today.month >= 8:
-        rows.append(("timetable", (year, 1), f"trước 20/08/{year}"))
-        if today.month == 12:
-            rows.append(("timetable", (year, 2), f"trước 30/12/{year}"))
-    else:
-        rows.append(("timetable", (year, 2), f"trước 30/12/{year}"))
-    return rows
-
-
-def due_rows(*, today: dt.date, levels, has_menu: bool) -> list[DueRow]:
-    """The periods to offer on `today`, each with the page that already covers it (if any)."""
-    preschool = "preschool" in levels
-    raw = (
-        _weekly_rows(today, preschool=preschool, has_menu=has_menu)
-        + _monthly_rows(today, preschool=preschool)
-        + _yearly_rows(today)
-    )
-    rows = []
-    for code, period, deadline in raw:
-        kind = KINDS[code]
-        rows.append(DueRow(kind=kind, period=period, deadline=deadline, page=kind.existing(period)))
-    return rows

@@ -4,6 +4,8 @@ apply to an authority's schools (each inherited from the parent when the authori
 from datetime import date
 from functools import lru_cache
 
+from django.db.models import Case, Q, Value, When
+
 from compliance.engine import BreakWeek, SchoolCalendar, SchoolYear
 from compliance.engine.rulesets import RuleSet, RuleSetInForce, load_rulesets
 from compliance.models import CalendarYear, RuleParameterOverride, RulesetAssignment
@@ -67,9 +69,29 @@ def school_calendar(authority: Authority) -> SchoolCalendar:
 
 
 def calendar_of_school(school) -> SchoolCalendar:
-    """A school's calendar (its authority's); `SCHOOL_CALENDAR_PROVIDER` names this for the
-    school's own site (sitepages/calendar.py)."""
-    return school_calendar(school.authority)
+    """A school's calendar (its authority's, else the nearest body's above it, up to two levels
+    up) in one query; `SCHOOL_CALENDAR_PROVIDER` names this for the school's own site
+    (sitepages/calendar.py), which asks it on every page that shows a week."""
+    body = school.authority_id
+    rows = (
+        CalendarYear.objects.filter(
+            Q(authority_id=body)
+            | Q(authority__children__id=body)
+            | Q(authority__children__children__id=body)
+        )
+        .annotate(
+            distance=Case(
+                When(authority_id=body, then=Value(0)),
+                When(authority__children__id=body, then=Value(1)),
+                default=Value(2),
+            )
+        )
+        .order_by("distance")
+    )
+    years: dict[int, SchoolYear] = {}
+    for row in rows:
+        years.setdefault(row.school_year_start, calendar_year_as_school_year(row))
+    return SchoolCalendar(years=tuple(years.values()))
 
 
 def calendar_year_as_school_year(row: CalendarYear) -> SchoolYear:

@@ -15,7 +15,7 @@ outbox's drain sends the request again once the broker is back.
 import logging
 
 from django.db import connection
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageLogEntry
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,17 @@ def on_page_delete(sender, instance, **kwargs):
         _evaluate_after_commit()
 
 
+def on_calendar_change(sender, **kwargs):
+    """A school's site labels weeks by its authority's calendar: forget the kept ones."""
+    from sitepages.calendar import school_calendars_forget
+
+    school_calendars_forget()
+
+
 def connect() -> None:
+    from compliance.models import CalendarYear
+
+    post_save.connect(on_calendar_change, sender=CalendarYear, dispatch_uid="compliance-cal")
+    post_delete.connect(on_calendar_change, sender=CalendarYear, dispatch_uid="compliance-cal-d")
     post_save.connect(on_page_log_entry, sender=PageLogEntry, dispatch_uid="compliance-log")
     pre_delete.connect(on_page_delete, dispatch_uid="compliance-page-delete")

@@ -12,6 +12,7 @@ the parents' "Tuần 13", the editor's panel and the engine always say the same 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from django.conf import settings
 from django.db import connection
@@ -27,7 +28,8 @@ from tenants.models import School
 
 WEEKDAYS = labels.WEEKDAYS
 WEEKDAY_CHOICES = [(str(number), name) for number, name in enumerate(WEEKDAYS)]
-_CACHE_ATTRIBUTE = "_school_calendar"
+CALENDAR_SECONDS = 60
+_CALENDARS: dict[tuple, tuple[float, SchoolCalendar]] = {}
 
 
 def local_today() -> dt.date:
@@ -35,23 +37,34 @@ def local_today() -> dt.date:
 
 
 def school_calendar() -> SchoolCalendar:
-    """The current school's calendar (kept on the connection's tenant object, so one look-up
-    per request or per `schema_context`)."""
+    """The current school's calendar.
+
+    Kept for a minute per process (a parent's page must not cost a query for the week label:
+    the home page renders in ten), keyed by the school's schema and id, and
+    forgotten at once in this process when a calendar changes (`school_calendars_forget`,
+    called by compliance on every CalendarYear save or delete).
+    """
     schema = getattr(connection, "schema_name", None)
     tenant = getattr(connection, "tenant", None)
     if not schema or schema == get_public_schema_name() or tenant is None:
         return SchoolCalendar()
-    cached = getattr(tenant, _CACHE_ATTRIBUTE, None)
-    if cached is None:
-        path = getattr(settings, "SCHOOL_CALENDAR_PROVIDER", "")
-        school = (
-            tenant
-            if isinstance(tenant, School)
-            else School.objects.filter(schema_name=schema).select_related("authority").first()
-        )
-        cached = import_string(path)(school) if path and school else SchoolCalendar()
-        setattr(tenant, _CACHE_ATTRIBUTE, cached)
-    return cached
+    school = tenant if isinstance(tenant, School) else None
+    # the school's id, never reused (a sequence), already loaded by the tenant middleware
+    key = (schema, getattr(school, "pk", None))
+    found = _CALENDARS.get(key)
+    if found is not None and found[0] > time.monotonic():
+        return found[1]
+    path = getattr(settings, "SCHOOL_CALENDAR_PROVIDER", "")
+    if school is None:
+        school = School.objects.filter(schema_name=schema).first()
+    calendar = import_string(path)(school) if path and school else SchoolCalendar()
+    _CALENDARS[key] = (time.monotonic() + CALENDAR_SECONDS, calendar)
+    return calendar
+
+
+def school_calendars_forget() -> None:
+    """Drop the kept calendars (an authority's calendar changed)."""
+    _CALENDARS.clear()
 
 
 def week_label(day: dt.date) -> str:
@@ -77,9 +90,9 @@ def semester_first_day(school_year_start: int, semester: int) -> dt.date:
 
 
 def school_year_bounds(school_year_start: int) -> tuple[dt.date, dt.date]:
-    """First and last day a school year's paperwork can refer to (01/07/Y – 30/06/Y+1, the
-    filing year of schoolcalendar.periods)."""
-    return dt.date(school_year_start, 7, 1), dt.date(school_year_start + 1, 6, 30)
+    """First and last day a school year's own papers (a timetable's effective date) can name:
+    01/08/Y – 31/07/Y+1 (a new year's paperwork starts in August; RULES.md)."""
+    return dt.date(school_year_start, 8, 1), dt.date(school_year_start + 1, 7, 31)
 
 
 def first_of_month(day: dt.date) -> dt.date:

@@ -25,7 +25,7 @@ def stored_status(school, key) -> str | None:
     return row.status if row else None
 
 
-def wait_for(school, key, expected, *, what, worker, seconds=30.0):
+def wait_for(school, key, expected, *, what, worker, seconds=120.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if stored_status(school, key) == expected:

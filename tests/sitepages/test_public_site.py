@@ -210,7 +210,7 @@ def test_every_page_type_renders_with_its_data(client, school, host, media_root)
         "/ke-hoach/kh-thang/": "Tháng 11/2026",
         "/ke-hoach/kh-nam/": "Năm học 2026–2027",
         "/lich-cong-tac/bao-giang/": "Tuần 11",
-        "/thoi-khoa-bieu/tkb-hk1/": "Học kỳ 1 năm học 2026–2027",
+        "/thoi-khoa-bieu/tkb-hk1/": "Học kỳ I năm học 2026–2027",
         "/van-ban/": "15/QĐ-THCS",
         "/van-ban/?q=15%2FQĐ": "Về việc thành lập tổ chuyên môn",
         "/van-ban/quyet-dinh-thanh-lap-to/": "01/09/2026",

@@ -11,9 +11,9 @@ import uuid
 
 import pytest
 from django_tenants.utils import schema_context
-from sitepages.periods import local_today, monday_of
 
 from sitepages import models as m
+from sitepages.calendar import local_today, monday_of
 from sitepages.roles import PRINCIPAL_GROUP
 from tests.sitepages.helpers import publish_child
 from tests.sitepages.test_browser import browser  # noqa: F401 — the shared chromium fixture

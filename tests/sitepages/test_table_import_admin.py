@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
-from sitepages.due import KINDS
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from sitepages import models as m
+from sitepages.period_kinds import KINDS
 from sitepages.services.periodic import period_page_draft_get_or_create
 
 pytestmark = pytest.mark.django_db

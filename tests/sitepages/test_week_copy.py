@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 from django_tenants.utils import schema_context
-from sitepages.due import KINDS
 from wagtail.models import PageLogEntry
 
 from sitepages import models as m
+from sitepages.period_kinds import KINDS
 from sitepages.services.week_copy import text_dates_shift
 from tests.sitepages.helpers import publish_child
 

@@ -25,9 +25,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django_tenants.utils import schema_context
-from sitepages.periods import local_today, monday_of
 
 from sitepages import models as m
+from sitepages.calendar import local_today, monday_of
 from sitepages.roles import EDITOR_GROUP, PRINCIPAL_GROUP
 from tests.sitepages.conftest import png_file
 from tests.sitepages.helpers import draftail_saved, publish_child

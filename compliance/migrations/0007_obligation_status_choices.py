@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0005_reminders_moved_out'),
+        ('compliance', '0006_evaluation_request'),
     ]
 
     operations = [

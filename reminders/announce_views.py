@@ -13,7 +13,7 @@ from portal.permissions import portal_admin_required, portal_member_required
 from portal.views.common import portal_render
 from reminders.announcements import AudienceError, audience_resolve, authority_message_send
 from reminders.models import AuthorityMessage
-from reports.months import month_of
+from reports.months import month_of, month_typed
 from tenants.models import School
 from tenants.selectors import schools_of_authority
 
@@ -32,7 +32,7 @@ class MessageForm(forms.Form):
         required=False,
         choices=[(key, CATEGORY_VI[key]) for key in LISTED_CATEGORIES],
     )
-    month = forms.CharField(label="Tháng (YYYY-MM)", required=False, max_length=7)
+    month = forms.CharField(label="Tháng (tháng/năm, ví dụ 10/2026)", required=False, max_length=20)
     subject = forms.CharField(label="Tiêu đề", max_length=200)
     body = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 6}))
 
@@ -47,7 +47,7 @@ def _schools(request):
 
 @portal_member_required
 def messages_page(request):
-    last_month = month_of(timezone.now()).shifted(-1).key
+    last_month = month_typed(month_of(timezone.now()).shifted(-1))
     form = MessageForm(
         schools=_schools(request),
         initial={"target": "category", "category": "incomplete", "month": last_month},

@@ -17,7 +17,7 @@ from portal.services.audit import audit_record
 from reminders.models import AuthorityMessage, AuthorityMessageDelivery, DeliveryStatus
 from reminders.selectors import school_recipients
 from reports.models import MonthlyReport
-from reports.months import month_label
+from reports.months import month_label, month_parse
 from tenants.hosts import site_url
 from tenants.models import Authority, School
 from tenants.selectors import school_primary_host, schools_of_authority
@@ -51,6 +51,10 @@ def audience_resolve(
     if target == "category":
         if category not in CATEGORY_VI:
             raise AudienceError(_("Chọn nhóm xếp loại."))
+        try:
+            month = month_parse(month).key  # typed 10/2026 or 2026-10
+        except ValueError as exc:
+            raise AudienceError(str(exc)) from None
         report = MonthlyReport.objects.filter(authority=authority, month=month).first()
         if report is None:
             raise AudienceError(

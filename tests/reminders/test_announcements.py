@@ -50,7 +50,7 @@ def test_last_months_incomplete_schools_only(portal_client, authority, frozen_no
     client = portal_client(authority, "admin")
     client.post(
         "/quan-ly/nhac-nho/gui/",
-        {"target": "category", "category": "incomplete", "month": "2026-10",
+        {"target": "category", "category": "incomplete", "month": "10/2026",
          "subject": "Bổ sung mục còn thiếu", "body": "Đề nghị bổ sung."},
     )  # fmt: skip
     sent = AuthorityMessage.objects.get()

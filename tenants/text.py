@@ -33,3 +33,26 @@ def text_key(value) -> str:
     """A comparison key for words people write: ignores case, tone marks, đ/d, NFC/NFD,
     punctuation and spacing (`"Cấp  học (*)"` → `"cap hoc"`, `"E-mail"` → `"e mail"`)."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", anyascii(line_clean(value)).lower()).split())
+
+
+def nfc_deep(value):
+    """`value` with every string inside it in NFC: a str, or lists, tuples and dicts of them
+    (JSON-shaped data such as a StreamField's or a revision's content). Keys too. Anything
+    else is returned as it is. Only a string that is not NFC yet is rebuilt."""
+    if isinstance(value, str):
+        return (
+            value
+            if unicodedata.is_normalized("NFC", value)
+            else unicodedata.normalize("NFC", value)
+        )
+    if isinstance(value, dict):
+        return {nfc_deep(key): nfc_deep(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(nfc_deep(item) for item in value)
+    return value
+
+
+def argv_nfc(argv: list[str]) -> list[str]:
+    """Command-line arguments in NFC (a terminal on macOS, or a name pasted from Word, sends
+    decomposed text); `manage.py` passes `sys.argv` through here before Django parses it."""
+    return [nfc_deep(argument) for argument in argv]

@@ -276,7 +276,15 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "schoolhost"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Vietnamese search: tone marks, đ/d, case, NFC/NFD and old/new tone placement ignored, the
+# exact spelling and the phrase ranked first (sitepages/search_backend.py). The configuration
+# is created in the public schema by tenants/migrations/0004.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "sitepages.search_backend",
+        "SEARCH_CONFIG": "public.vietnamese_unaccent",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,9 +1,10 @@
 """Văn bản: official documents, findable by number, issuer and date."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -13,6 +14,9 @@ from sitepages.models.base import SchoolPage, attachments_field, paginated_paths
 from sitepages.page_forms import OfficialDocumentPageForm
 
 DOCUMENTS_PER_PAGE = 20
+# A search lists at most this many documents (a school publishes some hundreds a year).
+MAX_DOCUMENT_RESULTS = 200
+SEARCH_MAX_QUERY = 200
 
 
 class DocumentIndexPage(SchoolPage):
@@ -35,30 +39,51 @@ class DocumentIndexPage(SchoolPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = (
-            OfficialDocumentPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("file")
-            .order_by("-issued_on", "-pk")
-        )
-        query = request.GET.get("q", "").strip()
-        if query:
-            documents = documents.filter(
-                Q(number__icontains=query)
-                | Q(issuer__icontains=query)
-                | Q(summary__icontains=query)
-                | Q(title__icontains=query)
-            )
+        query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
         year = request.GET.get("nam", "")
-        if year.isdigit():
-            documents = documents.filter(issued_on__year=int(year))
+        documents = documents_matching(
+            # Pages behind a password or a login are not listed to parents (nor found).
+            OfficialDocumentPage.objects.live().public().child_of(self),
+            query=query,
+            year=int(year) if year.isdigit() else None,
+        )
         context.update(
             query=query,
             year=year,
             documents=Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("trang")),
         )
         return context
+
+
+def documents_matching(documents, *, query: str, year: int | None):
+    """`documents` (a queryset of OfficialDocumentPage) issued in `year`, matching `query`.
+
+    Without a query: newest first. With one: documents whose number contains it, ignoring tone
+    marks and case (`qd-thcs` finds `123/QĐ-THCS`), then the site search's matches over title,
+    number, issuer and summary by relevance (sitepages/search_backend.py: "quyet dinh" finds
+    "Quyết định"). A list of at most MAX_DOCUMENT_RESULTS pages for a query, else a queryset.
+    """
+    if year is not None:
+        documents = documents.filter(
+            issued_on__gte=dt.date(year, 1, 1), issued_on__lt=dt.date(year + 1, 1, 1)
+        )
+    if not query:
+        return documents.select_related("file").order_by("-issued_on", "-pk")
+    by_number = list(
+        documents.filter(number__unaccent__icontains=query)
+        .select_related("file")
+        .order_by("-issued_on", "-pk")[:MAX_DOCUMENT_RESULTS]
+    )
+    seen = {document.pk for document in by_number}
+    ranked = documents.search(query)[:MAX_DOCUMENT_RESULTS]
+    rest = [document for document in ranked if document.pk not in seen]
+    files = {
+        page.pk: page
+        for page in OfficialDocumentPage.objects.filter(
+            pk__in=[document.pk for document in rest]
+        ).select_related("file")
+    }
+    return by_number + [files[document.pk] for document in rest if document.pk in files]
 
 
 class OfficialDocumentPage(SchoolPage):

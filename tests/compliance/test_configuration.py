@@ -134,7 +134,7 @@ def test_configuration_commands_and_their_errors(province_and_district):
         by="pgd@phongdien.gov.vn",
     )
     assert parameter_overrides(district)[("letter-2015", "news-weekly")] == {"count": 3}
-    with pytest.raises(CommandError, match="not JSON"):
+    with pytest.raises(CommandError, match="không phải JSON"):
         call_command(
             "set_rule_parameters",
             authority=district.code,

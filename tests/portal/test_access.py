@@ -234,7 +234,7 @@ def test_create_authority_user_command(client, authority, capsys):
     assert get_user_model().objects.filter(username="thanh.tra@phong.edu.vn").count() == 1
     assert AuthorityMembership.objects.get(user__username="thanh.tra@phong.edu.vn").role == "admin"
 
-    with pytest.raises(CommandError, match="unknown authority 'khong-co'"):
+    with pytest.raises(CommandError, match="không có cơ quan quản lý mã “khong-co”"):
         call_command("create_authority_user", authority="khong-co", email="a@b.vn", role="admin")
     with pytest.raises(CommandError, match="not a valid e-mail"):
         call_command("create_authority_user", authority=authority.code, email="abc", role="admin")
@@ -253,7 +253,7 @@ def test_create_authority_user_without_password_prints_a_working_set_password_li
         role="admin",
         stdout=out,
     )
-    link = next(line for line in out.getvalue().splitlines() if "set-password link" in line)
+    link = next(line for line in out.getvalue().splitlines() if "Liên kết đặt mật khẩu" in line)
     path = link.split(authority.portal_domain, 1)[1].split("/", 1)[1]
     page = client.get(f"/{path}", HTTP_HOST=authority.portal_domain, follow=True)
     assert "Mật khẩu mới" in page.text

@@ -25,7 +25,7 @@ def test_monthly_report_command(authority, frozen_now, tmp_path, capsys):
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["month"] == "2026-10" and data["summary"]["schools"] == 4
     call_command("monthly_report", authority=authority.code, month="2026-10")
-    assert "already generated, unchanged" in capsys.readouterr().out
+    assert "đã có, không đổi" in capsys.readouterr().out
     xlsx = tmp_path / "bao-cao.xlsx"
     call_command(
         "monthly_report", authority=authority.code, month="2026-10", format="xlsx", output=str(xlsx)
@@ -39,14 +39,17 @@ def test_monthly_report_command_reads_the_month_as_people_write_it(authority, fr
     call_command("monthly_report", authority=authority.code, month="10/2026")
     assert "2026-10" in capsys.readouterr().out
     call_command("monthly_report", authority=authority.code, month="Tháng 10/2026")
-    assert "already generated, unchanged" in capsys.readouterr().out
+    assert "đã có, không đổi" in capsys.readouterr().out
     assert MonthlyReport.objects.get().month == "2026-10"
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"authority": "khong-ton-tai", "month": "2026-10"}, "unknown authority 'khong-ton-tai'"),
+        (
+            {"authority": "khong-ton-tai", "month": "2026-10"},
+            "không có cơ quan quản lý mã “khong-ton-tai”",
+        ),
         ({"month": "2026-13"}, "--month: “2026-13” không phải là một tháng hợp lệ"),
         ({"month": "10/26"}, "hãy ghi tháng/năm, ví dụ 11/2026"),
         ({"month": "2026-11"}, "month 2026-11 has not ended yet"),

@@ -3,6 +3,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from compliance.presentation import report_table
 from compliance.services.evaluation import school_obligations
@@ -42,7 +43,10 @@ class Command(BaseCommand):
     def handle(self, *args, school, at, format, lang, **options):
         found = school_by_schema_or_domain(school)
         if found is None:
-            raise CommandError(f"--school: no school with schema, code or host '{school}'")
+            raise CommandError(
+                _("--school: không tìm thấy trường có tên schema, mã hoặc tên miền “%(value)s”.")
+                % {"value": school}
+            )
         report = school_obligations(school=found, as_of=parse_moment(at) if at else None)
         if format == "json":
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from compliance.services.evaluation import school_evaluate
 from tenants.models import School
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, school, all, **options):
         if not school and not all:
-            raise CommandError("name a school with --school, or use --all")
+            raise CommandError(_("Hãy chọn trường bằng --school, hoặc dùng --all."))
         if all:
             schools = list(School.objects.real().select_related("authority"))
         else:
@@ -22,7 +23,12 @@ class Command(BaseCommand):
             for value in school:
                 found = school_by_schema_or_domain(value)
                 if found is None:
-                    raise CommandError(f"--school: no school with schema, code or host '{value}'")
+                    raise CommandError(
+                        _(
+                            "--school: không tìm thấy trường có tên schema, mã hoặc tên miền “%(value)s”."
+                        )
+                        % {"value": value}
+                    )
                 schools.append(found)
         total = len(schools)
         for done, found in enumerate(schools, start=1):
@@ -32,4 +38,4 @@ class Command(BaseCommand):
             if options["verbosity"] > 1:
                 self.stdout.write(f"\n{found.name}: {report.category} {report.summary}")
         self.stderr.write("")
-        self.stdout.write(f"{total} school(s) evaluated")
+        self.stdout.write(_("Đã đánh giá %(count)s trường.") % {"count": total})

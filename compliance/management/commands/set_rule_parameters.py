@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from compliance.services.configuration import ConfigurationError, rule_parameters_set
 from tenants.selectors import authority_by_code
@@ -23,14 +24,18 @@ class Command(BaseCommand):
     def handle(self, *args, authority, rule, params, by, **options):
         found = authority_by_code(authority)
         if found is None:
-            raise CommandError(f"--authority: unknown authority code '{authority}'")
-        ruleset_id, _, rule_id = rule.partition("/")
+            raise CommandError(
+                _("--authority: không có cơ quan quản lý mã “%(code)s”.") % {"code": authority}
+            )
+        ruleset_id, _slash, rule_id = rule.partition("/")
         try:
             values = json.loads(params)
         except json.JSONDecodeError as exc:
-            raise CommandError(f"--params: not JSON ({exc.msg})") from exc
+            raise CommandError(
+                _("--params: không phải JSON (%(error)s).") % {"error": exc.msg}
+            ) from exc
         if not isinstance(values, dict):
-            raise CommandError('--params: give a JSON object, e.g. {"count": 3}')
+            raise CommandError(_('--params: hãy ghi một đối tượng JSON, ví dụ {"count": 3}.'))
         try:
             rule_parameters_set(
                 authority=found,
@@ -41,4 +46,7 @@ class Command(BaseCommand):
             )
         except ConfigurationError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"{found.code}: {rule} parameters set to {json.dumps(values)}")
+        self.stdout.write(
+            _("%(code)s: đã đặt tham số của %(rule)s là %(params)s")
+            % {"code": found.code, "rule": rule, "params": json.dumps(values)}
+        )

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from compliance.services.configuration import ConfigurationError, calendar_year_set
 from tenants.dates import DateInputError, date_parse
@@ -47,10 +48,12 @@ class Command(BaseCommand):
     def handle(self, *args, authority, year, semester1, semester2, breaks, **options):
         found = authority_by_code(authority)
         if found is None:
-            raise CommandError(f"--authority: unknown authority code '{authority}'")
+            raise CommandError(
+                _("--authority: không có cơ quan quản lý mã “%(code)s”.") % {"code": authority}
+            )
         weeks = []
         for value in breaks:
-            monday, _, label = value.partition(":")
+            monday, _colon, label = value.partition(":")
             try:
                 weeks.append((date_parse(monday), label or "other"))
             except DateInputError as exc:
@@ -67,4 +70,7 @@ class Command(BaseCommand):
             )
         except ConfigurationError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"{found.code}: calendar {year}-{year + 1} saved")
+        self.stdout.write(
+            _("%(code)s: đã lưu lịch năm học %(first)s–%(second)s")
+            % {"code": found.code, "first": year, "second": year + 1}
+        )

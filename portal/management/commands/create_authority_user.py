@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from portal.models import AuthorityMembership
 from portal.services import AuthorityUserError, authority_user_create
@@ -25,7 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args, authority, email, role, password, **options):
         body = authority_by_code(authority)
         if body is None:
-            raise CommandError(f"unknown authority '{authority}'")
+            raise CommandError(
+                _("--authority: không có cơ quan quản lý mã “%(code)s”.") % {"code": authority}
+            )
         try:
             created = authority_user_create(
                 authority=body, email=email, role=role, password=password
@@ -44,4 +47,6 @@ class Command(BaseCommand):
                     "token": default_token_generator.make_token(user),
                 },
             )
-            self.stdout.write(f"set-password link: {site_url(body.portal_domain, path)}")
+            self.stdout.write(
+                _("Liên kết đặt mật khẩu: %(url)s") % {"url": site_url(body.portal_domain, path)}
+            )

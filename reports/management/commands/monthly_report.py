@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from reports.exports import FORMATS, report_export
 from reports.generation import ReportError, monthly_report_generate
@@ -28,14 +29,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         authority = authority_by_code(options["authority"])
         if authority is None:
-            raise CommandError(f"unknown authority '{options['authority']}'")
+            raise CommandError(
+                _("--authority: không có cơ quan quản lý mã “%(code)s”.")
+                % {"code": options["authority"]}
+            )
         try:
             month = month_parse(options["month"])
         except ValueError as exc:
             raise CommandError(f"--month: {exc}") from exc
         fmt, output = options["format"], options["output"]
         if fmt in BINARY and not output and sys.stdout.isatty():
-            raise CommandError(f"--format {fmt} is binary: give --output FILE")
+            raise CommandError(
+                _("--format %(format)s là tệp nhị phân: hãy ghi --output TỆP") % {"format": fmt}
+            )
         try:
             result = monthly_report_generate(
                 authority=authority,
@@ -48,22 +54,32 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         report = result.report
         state = (
-            "generated"
+            _("đã tạo")
             if result.created
-            else "regenerated"
+            else _("đã tạo lại")
             if result.regenerated
-            else "already generated, unchanged"
+            else _("đã có, không đổi")
         )
         latest = report.generations.order_by("-number").first()
         counts = latest.counts if latest else {}
-        summary = f"report {authority.code} {month.key} ({report.status}): {state}; {counts}"
+        summary = _("báo cáo %(code)s %(month)s (%(status)s): %(state)s; %(counts)s") % {
+            "code": authority.code,
+            "month": month.key,
+            "status": report.get_status_display(),
+            "state": state,
+            "counts": counts,
+        }
         if fmt is None:
             self.stdout.write(summary)
             return
         exported = report_export(report, fmt)
         if output:
             Path(output).write_bytes(exported.content)
-            self.stderr.write(f"{summary}\nwrote {output} ({len(exported.content)} bytes)")
+            wrote = _("đã ghi %(path)s (%(size)s byte)") % {
+                "path": output,
+                "size": len(exported.content),
+            }
+            self.stderr.write(f"{summary}\n{wrote}")
         elif fmt in BINARY:
             sys.stdout.buffer.write(exported.content)
         else:

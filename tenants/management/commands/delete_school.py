@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tenants.selectors import school_by_schema_or_domain
 from tenants.services.lifecycle import SchoolDeletionRefused, school_delete
@@ -18,9 +19,14 @@ class Command(BaseCommand):
     def handle(self, *args, school, confirm, backup_dir, **options):
         found = school_by_schema_or_domain(school)
         if found is None:
-            raise CommandError(f"school: no school with schema, code or host '{school}'")
+            raise CommandError(
+                _("Không tìm thấy trường có tên schema, mã hoặc tên miền “%(value)s”.")
+                % {"value": school}
+            )
         try:
             backup = school_delete(school=found, confirm=confirm, backup_dir=backup_dir)
         except SchoolDeletionRefused as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"deleted {found.name}; backup kept at {backup}")
+        self.stdout.write(
+            _("Đã xóa %(name)s; bản sao lưu ở %(backup)s") % {"name": found.name, "backup": backup}
+        )

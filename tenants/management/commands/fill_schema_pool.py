@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from tenants.services.pool import pool_fill
 
@@ -10,4 +11,4 @@ class Command(BaseCommand):
         parser.add_argument("--size", type=int, default=None)
 
     def handle(self, *args, size, **options):
-        self.stdout.write(f"{pool_fill(size=size)} pooled schema(s) added")
+        self.stdout.write(_("Đã thêm %(count)s schema dự phòng.") % {"count": pool_fill(size=size)})

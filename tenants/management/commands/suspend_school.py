@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tenants.selectors import school_by_schema_or_domain
 from tenants.services.lifecycle import school_resume, school_suspend
@@ -14,6 +15,9 @@ class Command(BaseCommand):
     def handle(self, *args, school, resume, **options):
         found = school_by_schema_or_domain(school)
         if found is None:
-            raise CommandError(f"school: no school with schema, code or host '{school}'")
+            raise CommandError(
+                _("Không tìm thấy trường có tên schema, mã hoặc tên miền “%(value)s”.")
+                % {"value": school}
+            )
         (school_resume if resume else school_suspend)(school=found)
         self.stdout.write(f"{found.name}: {found.get_status_display()}")

@@ -15,7 +15,7 @@ FOLD = "public.unaccent('public.unaccent'::regdictionary, {column}::text)::tsvec
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sitepages", "0003_school_roles_only"),
+        ("sitepages", "0006_news_gallery"),
         ("tenants", "0004_vietnamese_search_config"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]

@@ -104,14 +104,16 @@ def _pick(page, field, moment: dt.datetime):
 
 
 def _save_draft(page):
-    page.locator("footer button[type=submit]").first.click()
+    # "Xuất bản" is the footer's main button; "Lưu nháp" is in its menu.
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("footer button.action-save").click()
     page.wait_for_load_state("networkidle")
 
 
 def _publish(page):
-    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    page.locator("button[name=action-publish]").click()
-    page.wait_for_url("**/admin/pages/**")
+    # The main button; after publishing the editor is back on the admin home.
+    page.locator("footer button[name=action-publish]").click()
+    page.wait_for_url("**/admin/")
     page.wait_for_load_state("networkidle")
 
 

@@ -21,6 +21,7 @@ from wagtail.images.models import SourceImageIOError, get_rendition_storage
 from wagtail.models import Page, Site
 
 from sitepages import calendar
+from sitepages.days import Day, week_days
 from sitepages.models import NewsKind, NewsPage, SchoolBranding
 from sitepages.models.branding import DEFAULT_COLOUR, LOGO_FILTER
 from sitepages.sections import SECTION_SLUGS
@@ -179,7 +180,7 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
 class HomeBlocks:
     news: list[dict]
     week_pages: list[dict]
-    schedule_days: list[tuple[str, list[dict]]]
+    schedule_days: list[Day]
     quick_links: list[Link]
     hero: dict | None
     monday: dt.date
@@ -262,25 +263,21 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
             {"title": p["title"], "url": relative_url(p["url_path"], root), "model": p["model"]}
             for p in row["week"]
         ],
-        schedule_days=_schedule_days(row["week"], today),
+        schedule_days=_schedule_days(row["week"], today, monday),
         quick_links=_quick_links(home, {p["id"]: p["url_path"] for p in row["linked"]}, root),
         hero=_hero(home, row) if home.hero_image_id else None,
         monday=monday,
     )
 
 
-def _schedule_days(week_rows, today) -> list[tuple[str, list[dict]]]:
-    """The work schedule's entries from today to Sunday, grouped by weekday."""
+def _schedule_days(week_rows, today, monday) -> list[Day]:
+    """The work schedule's entries from today to Sunday, as days ("Thứ Hai 30/11")."""
     schedule = next((p for p in week_rows if p["model"] == "workschedulepage"), None)
     if not schedule or not schedule["entries"]:
         return []
-    days: dict[int, list[dict]] = {}
-    for block in schedule["entries"]:
-        value = block.get("value") or {}
-        weekday = int(value.get("weekday", 0))
-        if weekday >= today.weekday():
-            days.setdefault(weekday, []).append(value)
-    return [(calendar.WEEKDAYS[day], days[day]) for day in sorted(days)]
+    rows = [block.get("value") or {} for block in schedule["entries"]]
+    from_weekday = today.weekday() if monday <= today else 0
+    return week_days(monday, rows, from_weekday=from_weekday)
 
 
 def _quick_links(home, url_paths: dict[int, str], root: str) -> list[Link]:

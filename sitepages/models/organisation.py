@@ -197,6 +197,11 @@ class ContactRow(Orderable):
         verbose_name = "Liên hệ của cán bộ / bộ phận"
         verbose_name_plural = "Liên hệ của cán bộ / bộ phận"
 
+    @property
+    def position_label_en(self) -> str:
+        """The English position, else the Vietnamese one (the English page's contacts)."""
+        return self.position_en or self.position
+
     def clean(self):
         super().clean()
         if not self.phone and not self.email:

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from sitepages import calendar
+from sitepages.days import Day, week_days
 from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import (
     ChildListingPage,
@@ -80,12 +81,9 @@ class WorkSchedulePage(WeekPeriodPage):
         verbose_name = "Lịch công tác tuần"
         verbose_name_plural = "Lịch công tác tuần"
 
-    def entries_by_day(self) -> list[tuple[str, list]]:
-        """[(weekday name, [entry values])] in weekday order, for the day-by-day table."""
-        days: dict[int, list] = {}
-        for block in self.entries:
-            days.setdefault(int(block.value["weekday"]), []).append(block.value)
-        return [(calendar.WEEKDAYS[day], days[day]) for day in sorted(days)]
+    def days(self) -> list[Day]:
+        """The week's entries as days ("Thứ Hai 30/11", [entry values]) in weekday order."""
+        return week_days(self.week_start, [block.value for block in self.entries])
 
 
 class LessonRegisterPage(WeekPeriodPage):
@@ -257,3 +255,7 @@ class MenuPage(WeekPeriodPage):
     class Meta:
         verbose_name = "Thực đơn tuần"
         verbose_name_plural = "Thực đơn tuần"
+
+    def menu_days(self) -> list[Day]:
+        """The week's menu as days ("Thứ Hai 30/11", [that day's meals]) in weekday order."""
+        return week_days(self.week_start, [block.value for block in self.days])

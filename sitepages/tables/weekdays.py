@@ -2,7 +2,7 @@
 
 "Thứ Hai", "Thứ 2", "T2", "THỨ HAI (30/11)", "Thứ Hai\\n30/11", "CN", "Chủ nhật", and a bare
 date "30/11" when the week is known. Monday is 0, Sunday 6 (Python's `date.weekday()`), the
-numbering of `sitepages.periods.WEEKDAYS`.
+numbering of `sitepages.calendar.WEEKDAYS`.
 """
 
 import datetime as dt

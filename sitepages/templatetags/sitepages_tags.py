@@ -1,6 +1,7 @@
 """Template helpers for the parents' site: Vietnamese dates and week labels, the site chrome."""
 
 from django import template
+from django.template.defaultfilters import filesizeformat
 from wagtail.models import Site
 
 from sitepages import calendar
@@ -13,6 +14,23 @@ register = template.Library()
 def vn_date(value) -> str:
     """`18/11/2026`; datetimes in local time as `18/11/2026 08:30`."""
     return calendar.vn_date(value)
+
+
+@register.filter
+def attr(obj, name: str):
+    """`row|attr:"position"`: one attribute named by the including template (called if callable)."""
+    value = getattr(obj, name, "") if name else ""
+    return value() if callable(value) else value
+
+
+@register.filter
+def file_label(document) -> str:
+    """`PDF, 245 KB`: a document's type and size, for a parent deciding whether to download."""
+    if not document:
+        return ""
+    kind = (getattr(document, "file_extension", "") or "").upper() or "Tệp"
+    size = getattr(document, "file_size", None)
+    return f"{kind}, {filesizeformat(size)}" if size else kind
 
 
 @register.filter

@@ -9,7 +9,16 @@ Each app brings its namespace (`portal:`, `opendata:`, `reminders:`).
 from django.conf import settings
 from django.urls import include, path
 
+from schoolhost.views import favicon
+
+# Error pages in the portal's look (portal/views/errors.py); CSRF failure: CSRF_FAILURE_VIEW.
+handler400 = "portal.views.errors.bad_request"
+handler403 = "portal.views.errors.permission_denied"
+handler404 = "portal.views.errors.page_not_found"
+handler500 = "portal.views.errors.server_error"
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", include("opendata.urls")),
     path("", include("reminders.urls")),
     path("", include("portal.urls")),

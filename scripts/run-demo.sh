@@ -14,6 +14,8 @@ PURGE_PORT=$((PORT + 2))      # nginx's purge endpoint (Wagtail's frontend cache
 CEILING_PORT=$((PORT + 3))    # nginx's static-only server (benchmarks; unused here)
 # Links the demo prints and writes (e-mails, Wagtail's Site) use the port it serves on.
 export SITE_URL_PORT=${SITE_URL_PORT:-$PORT}
+# The demo is served as it would be for real: DEBUG off, so a missing page or an error shows the
+# school's (or portal's) error page, never Django's debug page.
 export DEBUG=${DEBUG:-0}
 export FRONTEND_CACHE_PURGE_URLS=${FRONTEND_CACHE_PURGE_URLS:-http://127.0.0.1:$PURGE_PORT}
 

@@ -11,6 +11,7 @@ yet are generated once through Wagtail and found by the query from then on.
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -22,7 +23,8 @@ from wagtail.models import Page, Site
 
 from sitepages import calendar
 from sitepages.days import Day, week_days
-from sitepages.models import NewsKind, NewsPage, SchoolBranding
+from sitepages.home_weeks import weeks_shown
+from sitepages.models import ContactPage, NewsKind, NewsPage, SchoolBranding
 from sitepages.models.branding import DEFAULT_COLOUR, LOGO_FILTER
 from sitepages.sections import SECTION_SLUGS
 from sitepages.visibility import unrestricted_q
@@ -32,6 +34,7 @@ LATEST_NEWS = 6
 URGENT_SHOWN = 3
 HERO_WIDTHS = (480, 800, 1200)
 HERO_FILTERS = tuple(f"fill-{width}x{width * 9 // 20}" for width in HERO_WIDTHS)
+OSM_SEARCH = "https://www.openstreetmap.org/search"
 WEEK_PAGE_TYPES = ("workschedulepage", "weeklyplanpage", "lessonregisterpage", "menupage")
 
 
@@ -51,6 +54,22 @@ class Chrome:
     logo: dict | None = None  # {"url", "alt", "width", "height"}
     root_url_path: str = "/"
     site_name: str = ""
+    # The school's official contacts from its Liên hệ page: address, phone, email, map_url,
+    # office_hours (None until the page is published).
+    contact: dict | None = None
+
+    @property
+    def map_link(self) -> str:
+        """The contact page's map address, else a plain OpenStreetMap search for the address.
+
+        A link, never an embedded map: no third-party script or tracker on a school's page.
+        """
+        if not self.contact:
+            return ""
+        if self.contact.get("map_url"):
+            return self.contact["map_url"]
+        address = " ".join((self.contact.get("address") or "").split())
+        return f"{OSM_SEARCH}?{urlencode({'query': address})}" if address else ""
 
 
 def relative_url(url_path: str, root_url_path: str) -> str:
@@ -99,7 +118,8 @@ def _image_renditions(image_id, filters, found: list[dict]) -> dict[str, dict]:
 
 
 def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
-    """Menu (fixed section order, then other menu pages), urgent banner and branding."""
+    """Menu (fixed section order, then other menu pages), urgent banner, branding and the
+    school's official contacts (its Liên hệ page), in one query."""
     now = now or timezone.now()
     in_site = {"path__startswith": OuterRef("root_page__path")}
     rank = Case(
@@ -121,6 +141,19 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
         .order_by("-received_at")
         .values(json=JSONObject(title="title", url_path="url_path", received_at="received_at"))
     )[:URGENT_SHOWN]
+    contact = (
+        ContactPage.objects.filter(live=True, **in_site)
+        .order_by("path")
+        .values(
+            json=JSONObject(
+                address="address",
+                phone="phone",
+                email="email",
+                map_url="map_url",
+                office_hours="office_hours",
+            )
+        )
+    )[:1]
     rendition_model = get_image_model().get_rendition_model()
     logo_file = rendition_model.objects.filter(
         image_id=OuterRef("logo_id"), filter_spec=LOGO_FILTER
@@ -144,6 +177,7 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
             menu=ArraySubquery(menu),
             urgent=ArraySubquery(urgent),
             branding=Subquery(branding),
+            contact=Subquery(contact),
         )
         .first()
     )
@@ -163,6 +197,7 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
         ],
         root_url_path=root,
         site_name=row["site_name"] or row["root_title"] or "",
+        contact=row["contact"] if row["contact"] and any(row["contact"].values()) else None,
     )
     branding = row["branding"]
     if branding:
@@ -177,13 +212,26 @@ def site_chrome(*, site: Site, now: dt.datetime | None = None) -> Chrome:
 
 
 @dataclass
+class WeekBlock:
+    """One week on the home page: its label, its pages and its schedule's days."""
+
+    monday: dt.date
+    label: str  # "Tuần 13 (30/11 – 06/12/2026)"
+    pages: list[dict]
+    schedule_days: list[Day]
+    coming: bool  # the coming week, shown first from Friday 12:00 (sitepages/home_weeks.py)
+
+
+@dataclass
 class HomeBlocks:
     news: list[dict]
-    week_pages: list[dict]
-    schedule_days: list[Day]
+    weeks: list[WeekBlock]  # the first is shown open, any other folded below it
     quick_links: list[Link]
     hero: dict | None
-    monday: dt.date
+
+    @property
+    def monday(self) -> dt.date:
+        return self.weeks[0].monday
 
 
 def _quick_link_page_ids(home) -> list[int]:
@@ -195,10 +243,13 @@ def _quick_link_page_ids(home) -> list[int]:
     return ids
 
 
-def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
-    """Latest news, this week's schedule/plan/register/menu, quick links and hero renditions."""
-    today = today or calendar.local_today()
-    monday = calendar.monday_of(today)
+def home_blocks(*, home, now: dt.datetime | None = None) -> HomeBlocks:
+    """Latest news, the week's schedule/plan/register/menu (the coming week from Friday 12:00,
+    the current one folded), quick links and hero renditions, in one query."""
+    local_now = timezone.localtime(now or timezone.now())
+    today = local_now.date()
+    first, folded = weeks_shown(local_now)
+    mondays = [first] if folded is None else [first, folded]
     in_site = Q(live=True, path__startswith=home.path) & unrestricted_q()
     news = (
         NewsPage.objects.filter(in_site)
@@ -214,11 +265,11 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
             )
         )
     )[:LATEST_NEWS]
-    this_week = Q()
+    in_weeks = Q()
     for name in WEEK_PAGE_TYPES:
-        this_week |= Q(**{f"{name}__week_start": monday})
+        in_weeks |= Q(**{f"{name}__week_start__in": mondays})
     week_pages = (
-        Page.objects.filter(in_site & this_week)
+        Page.objects.filter(in_site & in_weeks)
         .order_by("path")
         .values(
             json=JSONObject(
@@ -226,6 +277,7 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
                 url_path="url_path",
                 model="content_type__model",
                 entries="workschedulepage__entries",
+                week_start=Coalesce(*(f"{name}__week_start" for name in WEEK_PAGE_TYPES)),
             )
         )
     )
@@ -248,6 +300,20 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
     for name in ("news", "week", "linked", "hero"):
         row[name] = row.get(name) or []  # an empty IN () makes PostgreSQL's ARRAY() NULL
     root = home.url_path
+    weeks = []
+    for monday in mondays:
+        rows = [p for p in row["week"] if p["week_start"] == monday.isoformat()]
+        weeks.append(
+            WeekBlock(
+                monday=monday,
+                label=calendar.week_label(monday),
+                pages=[
+                    {"title": p["title"], "url": relative_url(p["url_path"], root)} for p in rows
+                ],
+                schedule_days=_schedule_days(rows, today, monday),
+                coming=monday > today,
+            )
+        )
     return HomeBlocks(
         news=[
             {
@@ -259,14 +325,9 @@ def home_blocks(*, home, today: dt.date | None = None) -> HomeBlocks:
             }
             for item in row["news"]
         ],
-        week_pages=[
-            {"title": p["title"], "url": relative_url(p["url_path"], root), "model": p["model"]}
-            for p in row["week"]
-        ],
-        schedule_days=_schedule_days(row["week"], today, monday),
+        weeks=weeks,
         quick_links=_quick_links(home, {p["id"]: p["url_path"] for p in row["linked"]}, root),
         hero=_hero(home, row) if home.hero_image_id else None,
-        monday=monday,
     )
 
 

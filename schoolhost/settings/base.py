@@ -16,6 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-insecure-schoolhost-key")
 DEBUG = False
+# One 403 page for a failed CSRF check, in the look of the host (school or portal).
+CSRF_FAILURE_VIEW = "schoolhost.views.csrf_failure"
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 # The tenancy line: the public schema holds authorities, schools, domains, rule sets and
@@ -264,6 +266,8 @@ DATETIME_INPUT_FORMATS = dates.DATETIME_INPUT_FORMATS
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_URL = "/media/"
+# Django serves /media/ itself only in the demo (deploy/ lets nginx serve it).
+SERVE_MEDIA = False
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Every school's uploads live under MEDIA_ROOT/<schema>/.
 MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"

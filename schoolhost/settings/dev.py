@@ -7,6 +7,9 @@ from .base import INSTALLED_APPS
 
 DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes"}
 ALLOWED_HOSTS = ["*"]
+# `make demo` runs with DEBUG=0 (parents and inspectors see the real error pages, never the
+# debug page); Django then still serves the uploads.
+SERVE_MEDIA = True
 SITE_URL_PORT = os.environ.get("SITE_URL_PORT", "8000")
 # The demo data and its commands (production installs neither the app nor time-machine).
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

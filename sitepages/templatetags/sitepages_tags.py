@@ -4,7 +4,7 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 from wagtail.models import Site
 
-from sitepages import calendar
+from sitepages import calendar, empty_states
 from sitepages.selectors import Chrome, relative_url, site_chrome
 
 register = template.Library()
@@ -14,6 +14,12 @@ register = template.Library()
 def vn_date(value) -> str:
     """`18/11/2026`; datetimes in local time as `18/11/2026 08:30`."""
     return calendar.vn_date(value)
+
+
+@register.filter
+def empty_state(page) -> str:
+    """What an empty section will hold and when (sitepages/empty_states.py)."""
+    return empty_states.empty_state(page)
 
 
 @register.filter

@@ -217,7 +217,7 @@ def test_every_page_type_renders_with_its_data(client, school, host, media_root)
         "/thu-tuc-hanh-chinh/chuyen-truong/": "Nhận kết quả",
         "/gioi-thieu/": "Nguyễn Văn An",
         "/lien-he/": "0234 3822 123",
-        "/cong-khai/": "Chưa có nội dung",
+        "/cong-khai/": "Thông tin công khai theo Thông tư 09/2024/TT-BGDĐT",
         "/tuyen-sinh/": "Tuyển sinh",
         "/gop-y/": "Gửi góp ý",
     }

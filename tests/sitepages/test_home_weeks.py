@@ -38,9 +38,9 @@ def test_the_home_page_leads_with_the_coming_week_at_the_weekend(
 ):
     import time_machine
     from django_tenants.utils import schema_context
-    from sitepages.calendar import week_label
 
     from sitepages import models as m
+    from sitepages.calendar import week_label
     from tests.crafting import local
     from tests.sitepages.helpers import publish_child
 

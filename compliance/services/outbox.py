@@ -3,10 +3,13 @@
 import datetime as dt
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from compliance.models import EvaluationRequest
+from tenants.models import School
+from tenants.services.validation import POOL_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +20,10 @@ RESEND_AFTER_SECONDS = 60
 def evaluation_request(schema_name: str) -> None:
     """Record that `schema_name` needs an evaluation (in the caller's transaction), and send the
     task once that transaction commits. A failed send is logged; the request stays for the drain.
+    The template and pooled schemas are not schools: their publications ask for nothing.
     """
+    if schema_name == settings.SCHOOL_TEMPLATE_SCHEMA or schema_name.startswith(POOL_PREFIX):
+        return
     EvaluationRequest.objects.update_or_create(
         schema_name=schema_name, defaults={"requested_at": timezone.now()}
     )
@@ -46,6 +52,8 @@ def evaluation_requests_drain(*, now: dt.datetime | None = None) -> int:
     """Send again every request older than RESEND_AFTER_SECONDS; returns how many were sent.
     Stops at the first failed send (the broker is still down; the rows wait)."""
     cutoff = (now or timezone.now()) - dt.timedelta(seconds=RESEND_AFTER_SECONDS)
+    schools = School.objects.real().values("schema_name")
+    EvaluationRequest.objects.exclude(schema_name__in=schools).delete()  # deleted schools
     sent = 0
     for schema_name in EvaluationRequest.objects.filter(requested_at__lte=cutoff).values_list(
         "schema_name", flat=True

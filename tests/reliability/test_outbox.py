@@ -58,6 +58,15 @@ def test_a_request_made_while_an_evaluation_runs_is_kept_for_the_next_one(school
     assert EvaluationRequest.objects.filter(schema_name=school.schema_name).exists()
 
 
+def test_the_template_and_pooled_schemas_ask_for_nothing(school, private_redis):
+    from compliance.services.outbox import evaluation_request
+
+    EvaluationRequest.objects.all().delete()  # rows a kept test database may hold
+    evaluation_request("school_template")
+    evaluation_request("pool_0123456789abcdef")
+    assert not EvaluationRequest.objects.exclude(schema_name=school.schema_name).exists()
+
+
 def test_a_fresh_request_is_not_sent_twice_by_the_drain(school, private_redis):
     EvaluationRequest.objects.create(schema_name=school.schema_name, requested_at=timezone.now())
     assert evaluation_requests_drain_task() == 0  # its own send is under way

@@ -43,6 +43,7 @@ def test_parents_read_and_an_editor_publishes_while_redis_is_down(
                     "summary": "Toàn trường tổ chức lễ kỷ niệm.",
                     "body": rich_text("<p>Sáng 20/11, nhà trường tổ chức lễ kỷ niệm.</p>"),
                     "attachments": streamfield([]),
+                    "gallery": streamfield([]),
                     "comments": {
                         "TOTAL_FORMS": 0,
                         "INITIAL_FORMS": 0,

@@ -52,7 +52,7 @@ def test_the_weeks_work_is_one_click_each(client, school, school_admin, host):
         "/admin/viec-can-lam/tao/"
     )
     # The quick actions come before the "what is due" panel.
-    assert html.index("Thao tác nhanh") < html.index("Việc cần làm")
+    assert html.index("Thao tác nhanh") < html.index("Việc cần đăng và việc trễ hạn")
     # Once made, the button opens this week's page.
     client.post(
         "/admin/tuan/sao-chep/", {"kind": "weekly-plan", "period": "2026-11-30"}, HTTP_HOST=host

@@ -44,6 +44,7 @@ def test_page_edit_with_nfd_text_stores_nfc(client, school, school_admin, host, 
             "summary": nfd(SUMMARY),
             "body": rich_text(f"<p>{nfd(BODY)}</p>"),
             "attachments": streamfield([("file", {"document": document.pk, "label": nfd(LABEL)})]),
+            "gallery": streamfield([]),
             "action-publish": "action-publish",
         }
     )

@@ -16,7 +16,12 @@ from django_tenants.clone import CloneSchema
 
 from bench.stats import line, p50
 from tenants.models import PooledSchema
-from tenants.services.pool import pool_fill, schema_clone_from_template, schema_drop
+from tenants.services.pool import (
+    POOL_WORKERS,
+    pool_fill,
+    schema_clone_from_template,
+    schema_drop,
+)
 from tenants.services.template import template_schema_name
 
 FILL_PREFIX = "bench_fill_"
@@ -96,7 +101,7 @@ def run(args) -> dict:
             f"×{growth:.2f}",
             f"goal ≤ 1.5 (django-tenants: ×{stock_growth:.2f})",
         )
-    for workers in (1, 2):
+    for workers in sorted({1, 2, POOL_WORKERS}):
         started = time.perf_counter()
         added = pool_fill(size=PooledSchema.objects.count() + 2 * workers, workers=workers)
         rate = added / (time.perf_counter() - started)

@@ -475,7 +475,7 @@ def _mb_per_school(schemas: list[str]) -> tuple[float, int]:
             "WHERE n.nspname = ANY(%s) AND c.relkind IN ('r', 'm')",
             [schemas],
         )
-        total = cursor.fetchone()[0] or 0
+        total = float(cursor.fetchone()[0] or 0)
         cursor.execute(
             "SELECT count(*) + (SELECT count(*) FROM pg_attribute a JOIN pg_class c "
             "ON c.oid = a.attrelid WHERE c.relnamespace = %s::regnamespace) "

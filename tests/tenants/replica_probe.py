@@ -12,7 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 def caught_up(connections) -> None:
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_lsn()")
+        # The insert position: with synchronous_commit off (the test settings) the write
+        # position can stop short of the last commit record.
+        cursor.execute("SELECT pg_current_wal_insert_lsn()")
         target = cursor.fetchone()[0]
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -102,6 +104,8 @@ def main() -> None:
         "results_read_on_primary": sum("compliance_" in sql for sql in primary_before + primary_after),
         "primary_reads": primary_before,
         "names_before": [s.name in before.text for s in schools],
+        "published_on_replica": ObligationResult.objects.using("replica")
+        .filter(school=schools[0], rule="weekly-plan").count(),
         "did_not_update_before": before.text.count("chưa cập nhật"),
         "did_not_update_after": after.text.count("chưa cập nhật"),
     }))  # fmt: skip

@@ -18,6 +18,8 @@ export SITE_URL_PORT=${SITE_URL_PORT:-$PORT}
 # school's (or portal's) error page, never Django's debug page.
 export DEBUG=${DEBUG:-0}
 export FRONTEND_CACHE_PURGE_URLS=${FRONTEND_CACHE_PURGE_URLS:-http://127.0.0.1:$PURGE_PORT}
+# nginx passes Host without the port: forms posted from these origins are the demo's own.
+export CSRF_TRUSTED_ORIGINS=${CSRF_TRUSTED_ORIGINS:-http://*.localhost:$PORT,http://localhost:$PORT,http://127.0.0.1:$PORT}
 
 stop() {
   for name in nginx web worker beat; do

@@ -30,7 +30,8 @@ def robots_txt(request):
 @require_GET
 def search(request):
     """Wagtail search over this school's live, public pages (its own schema's index)."""
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    # A NUL cannot go into a PostgreSQL text search: a pasted or forged one is dropped.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_QUERY]
     site = Site.find_for_request(request)
     results = None
     if query and site:

@@ -39,13 +39,13 @@ class DocumentIndexPage(SchoolPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+        query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_QUERY]
         year = request.GET.get("nam", "")
         documents = documents_matching(
             # Pages behind a password or a login are not listed to parents (nor found).
             OfficialDocumentPage.objects.live().public().child_of(self),
             query=query,
-            year=int(year) if year.isdigit() else None,
+            year=int(year) if year.isdigit() and len(year) == 4 else None,
         )
         context.update(
             query=query,

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from compliance.models import ObligationStatus
 from compliance.presentation import STATUS_VI, rule_title
 from portal.labels import GROUPS, STATUS_RANK, STATUS_SHORT, rule_group, rule_order, rule_short
 from portal.selectors.dashboard import (
@@ -72,7 +73,7 @@ def group_cells(cells: list[StatusCell], columns: list[RuleColumn], groups) -> l
         pairs = [(c, by_column[c]) for c in group.columns]
         applicable = [cell for _c, cell in pairs if cell.status != "none"]
         worst = min((cell.status for cell in applicable), key=STATUS_RANK.get, default="none")
-        on_time = sum(1 for cell in applicable if cell.status == "on_time")
+        on_time = sum(1 for cell in applicable if cell.status == ObligationStatus.ON_TIME)
         word = STATUS_SHORT.get(worst, "—")
         summary = f"{word} · {on_time}/{len(applicable)} đúng hạn" if applicable else "—"
         out.append(GroupCell(worst, summary, pairs))

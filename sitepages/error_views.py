@@ -46,15 +46,32 @@ CSRF_MESSAGE = (
 )
 
 
+def error_page(
+    request,
+    status: int,
+    *,
+    template: str,
+    messages: dict[int, tuple],
+    message: tuple | None = None,
+    context: dict | None = None,
+):
+    """`template` rendered with status `status` and its (heading, text) from `messages` (or
+    `message`); the plain error page when the template cannot be drawn (its header needs the
+    database, and the database may be what failed). Shared with the portal's error pages."""
+    heading, text = message or messages[status]
+    context = {"status": status, "heading": heading, "text": text, **(context or {})}
+    try:
+        return render(request, template, context, status=status)
+    except Exception:
+        logger.exception("error page %s drawn without %s", status, template)
+        return render(request, "errors/plain_error.html", context, status=status)
+
+
 def school_error_response(request, status: int, *, message: tuple | None = None):
     """The error page with status `status` (400, 403, 404 or 500) in the school's look."""
-    heading, text = message or MESSAGES[status]
-    context = {"status": status, "heading": heading, "text": text}
-    try:
-        return render(request, "sitepages/errors/error.html", context, status=status)
-    except Exception:  # the chrome needs the database; the error may be the database
-        logger.exception("school error page %s drawn without the school's chrome", status)
-        return render(request, "errors/plain_error.html", context, status=status)
+    return error_page(
+        request, status, template="sitepages/errors/error.html", messages=MESSAGES, message=message
+    )
 
 
 def bad_request(request, exception=None):

@@ -2,16 +2,13 @@
 look: 400, 403, 404, 500 and the CSRF failure (the login and every form post here).
 
 Named by `handler400`… in `schoolhost/urls_public.py`; `schoolhost/views.py` sends the CSRF
-failure of a public host here. A page that cannot be drawn with the portal's header falls back
-to the plain error page.
+failure of a public host here. Drawn, with the plain page as fallback, by the schools' own
+`error_page` (sitepages/error_views.py); only the words and the template are the portal's.
 """
 
-import logging
-
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-logger = logging.getLogger(__name__)
+from sitepages.error_views import CSRF_MESSAGE, error_page
 
 MESSAGES = {
     400: (
@@ -31,26 +28,20 @@ MESSAGES = {
         _("Lỗi đã được ghi lại để bộ phận kỹ thuật xử lý. Vui lòng thử lại sau ít phút."),
     ),
 }
-CSRF_MESSAGE = (
-    _("Biểu mẫu đã hết hạn"),
-    _(
-        "Vì lý do an toàn, biểu mẫu chỉ gửi được trong một thời gian và khi trình duyệt cho "
-        "phép cookie của trang. Vui lòng tải lại trang, nhập lại và gửi lại."
-    ),
-)
 
 
 def portal_error_response(request, status: int, *, message: tuple | None = None):
-    heading, text = message or MESSAGES[status]
     base = (
         "portal/base.html" if getattr(request, "authority", None) else "portal/platform_base.html"
     )
-    context = {"status": status, "heading": heading, "text": text, "base_template": base}
-    try:
-        return render(request, "portal/error.html", context, status=status)
-    except Exception:  # e.g. the database is what failed
-        logger.exception("portal error page %s drawn without the portal's header", status)
-        return render(request, "errors/plain_error.html", context, status=status)
+    return error_page(
+        request,
+        status,
+        template="portal/error.html",
+        messages=MESSAGES,
+        message=message,
+        context={"base_template": base},
+    )
 
 
 def bad_request(request, exception=None):

@@ -65,13 +65,19 @@ def portal_school_create(
 
 
 def _invite(*, school: School, authority: Authority, actor: str) -> bool:
-    invitation = principal_invitation(school=school)
+    return _invitation_mail(
+        invitation=principal_invitation(school=school), authority=authority, actor=actor
+    )
+
+
+def _invitation_mail(*, invitation, authority: Authority, actor: str) -> bool:
+    """E-mail `invitation` to the principal and record that it was (or could not be) sent."""
     sent = principal_invitation_mail(invitation=invitation, authority=authority)
     audit_record(
         authority=authority,
         actor=actor,
         action=Action.INVITATION_SEND,
-        target=school.code,
+        target=invitation.school.code,
         after={"email": invitation.email, "sent": sent},
     )
     return sent
@@ -79,31 +85,37 @@ def _invite(*, school: School, authority: Authority, actor: str) -> bool:
 
 def portal_school_suspend(*, school: School, authority: Authority, actor: str, reason: str):
     """Suspend (parents see a 503 page, nothing is deleted); the reason is required."""
-    reason = _reason_required(reason)
-    with transaction.atomic():
-        before = school.status
-        school_suspend(school=school)
-        audit_record(
-            authority=authority,
-            actor=actor,
-            action=Action.SCHOOL_SUSPEND,
-            target=school.code,
-            reason=reason,
-            before={"status": before},
-            after={"status": school.status},
-        )
-    return school
+    return _status_change(
+        school=school,
+        authority=authority,
+        actor=actor,
+        reason=reason,
+        change=school_suspend,
+        action=Action.SCHOOL_SUSPEND,
+    )
 
 
 def portal_school_resume(*, school: School, authority: Authority, actor: str, reason: str):
+    """Bring a suspended school back; the reason is required."""
+    return _status_change(
+        school=school,
+        authority=authority,
+        actor=actor,
+        reason=reason,
+        change=school_resume,
+        action=Action.SCHOOL_RESUME,
+    )
+
+
+def _status_change(*, school, authority, actor, reason, change, action):
     reason = _reason_required(reason)
     with transaction.atomic():
         before = school.status
-        school_resume(school=school)
+        change(school=school)
         audit_record(
             authority=authority,
             actor=actor,
-            action=Action.SCHOOL_RESUME,
+            action=action,
             target=school.code,
             reason=reason,
             before={"status": before},
@@ -131,15 +143,7 @@ def portal_principal_change(*, school: School, authority: Authority, actor: str,
             before={"email": before},
             after={"email": invitation.email},
         )
-    sent = principal_invitation_mail(invitation=invitation, authority=authority)
-    audit_record(
-        authority=authority,
-        actor=actor,
-        action=Action.INVITATION_SEND,
-        target=school.code,
-        after={"email": invitation.email, "sent": sent},
-    )
-    return sent
+    return _invitation_mail(invitation=invitation, authority=authority, actor=actor)
 
 
 def portal_domain_add(*, school: School, authority: Authority, actor: str, host: str):

@@ -123,35 +123,30 @@ def _refused(request, school, errors: dict[str, str]):
 @require_POST
 @portal_admin_required
 def school_suspend(request, code: str):
-    school = _school(request, code)
-    form = ReasonForm(request.POST)
-    try:
-        portal_school_suspend(
-            school=school,
-            authority=request.authority,
-            actor=actor(request),
-            reason=form.data.get("reason", ""),
-        )
-    except SchoolInputError as exc:
-        return _refused(request, school, exc.errors)
-    return _done(request, school, _("Đã tạm ngừng website %(school)s.") % {"school": school.name})
+    return _status_change(
+        request, code, portal_school_suspend, _("Đã tạm ngừng website %(school)s.")
+    )
 
 
 @require_POST
 @portal_admin_required
 def school_resume(request, code: str):
+    return _status_change(request, code, portal_school_resume, _("Đã mở lại website %(school)s."))
+
+
+def _status_change(request, code: str, change, done: str):
+    """Suspend or resume (`change`) with the posted reason, then back to the school's page."""
     school = _school(request, code)
-    form = ReasonForm(request.POST)
     try:
-        portal_school_resume(
+        change(
             school=school,
             authority=request.authority,
             actor=actor(request),
-            reason=form.data.get("reason", ""),
+            reason=ReasonForm(request.POST).data.get("reason", ""),
         )
     except SchoolInputError as exc:
         return _refused(request, school, exc.errors)
-    return _done(request, school, _("Đã mở lại website %(school)s.") % {"school": school.name})
+    return _done(request, school, done % {"school": school.name})
 
 
 @require_POST

@@ -14,8 +14,6 @@ leaves nothing behind.
 """
 
 import re
-import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from tenants.models import TemplateSnapshot
+from tenants.services.pg_tools import PgToolError, pg_connection_args, pg_program_run
 
 # Statements per committed step of a copy in steps (`schema_copy_in_steps`): ~5 locks each.
 STEP_STATEMENTS = 60
@@ -108,7 +107,7 @@ def schema_ddl_capture(*, schema_name: str, fingerprint: str) -> SchemaDDL:
             "--schema-only",
             f"--schema={schema_name}",
             f"--file={archive}",
-            *_connection_args(),
+            *pg_connection_args(),
             connection.settings_dict["NAME"],
         )
         pre_data, post_data = (
@@ -257,30 +256,9 @@ def _portable(script: str, *, schema_name: str) -> str:
     return text
 
 
-def _connection_args() -> list[str]:
-    db = connection.settings_dict
-    return [
-        f"--host={db['HOST'] or '127.0.0.1'}",
-        f"--port={db['PORT'] or 5432}",
-        f"--username={db['USER'] or 'postgres'}",
-    ]
-
-
 def _run(program: str, *args: str) -> str:
-    path = shutil.which(program)
-    if path is None:
-        raise SchemaCopyError(
-            f"{program} is not installed (sudo apt-get install postgresql-client): a new "
-            "school's schema is built from the template's DDL it captures"
-        )
-    db = connection.settings_dict
-    result = subprocess.run(
-        [path, *args],
-        capture_output=True,
-        text=True,
-        env={"PGPASSWORD": db["PASSWORD"] or "", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SchemaCopyError(f"{program} failed: {result.stderr.strip()}")
-    return result.stdout
+    """`program`'s output (tenants/services/pg_tools.py), its failure as a SchemaCopyError."""
+    try:
+        return pg_program_run(program, *args)
+    except PgToolError as exc:
+        raise SchemaCopyError(str(exc)) from exc

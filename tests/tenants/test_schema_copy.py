@@ -14,7 +14,7 @@ from wagtail.models import Collection, Page, Revision, Site
 
 from sitepages.models import NewsIndexPage, NewsPage
 from tenants.models import Domain, PooledSchema, School, TemplateSnapshot
-from tenants.services import pool, schema_copy
+from tenants.services import pg_tools, pool
 from tenants.services.pool import schema_clone_from_template
 from tenants.services.schema_copy import PLACEHOLDER, SchemaDDL
 from tenants.services.template import (
@@ -108,7 +108,7 @@ def test_the_stored_ddl_never_names_the_template_and_is_captured_once(
     def no_pg_dump(*args, **kwargs):
         raise AssertionError("pg_dump ran again for a fingerprint already captured")
 
-    monkeypatch.setattr(schema_copy.subprocess, "run", no_pg_dump)
+    monkeypatch.setattr(pg_tools.subprocess, "run", no_pg_dump)
     school = school_make(authority=authority)
     assert school.provisioned.source == "clone"
 

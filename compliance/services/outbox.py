@@ -22,12 +22,33 @@ def evaluation_request(schema_name: str) -> None:
     task once that transaction commits. A failed send is logged; the request stays for the drain.
     The template and pooled schemas are not schools: their publications ask for nothing.
     """
-    if schema_name == settings.SCHOOL_TEMPLATE_SCHEMA or schema_name.startswith(POOL_PREFIX):
+    evaluations_request([schema_name])
+
+
+def evaluations_request(schema_names: list[str]) -> None:
+    """`evaluation_request` for many schools at once (e.g. every school of an authority after
+    a rule change): one upsert for all of them, then one send each after the commit."""
+    schema_names = [
+        name
+        for name in dict.fromkeys(schema_names)
+        if name != settings.SCHOOL_TEMPLATE_SCHEMA and not name.startswith(POOL_PREFIX)
+    ]
+    if not schema_names:
         return
-    EvaluationRequest.objects.update_or_create(
-        schema_name=schema_name, defaults={"requested_at": timezone.now()}
+    now = timezone.now()
+    EvaluationRequest.objects.bulk_create(
+        [EvaluationRequest(schema_name=name, requested_at=now) for name in schema_names],
+        update_conflicts=True,
+        unique_fields=["schema_name"],
+        update_fields=["requested_at"],
     )
-    transaction.on_commit(lambda: evaluation_send(schema_name))
+    transaction.on_commit(lambda: _send_all(schema_names))
+
+
+def _send_all(schema_names: list[str]) -> None:
+    for name in schema_names:
+        if not evaluation_send(name):
+            return  # the broker is down: the drain sends the rest when it is back
 
 
 def evaluation_send(schema_name: str) -> bool:

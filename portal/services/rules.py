@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from compliance.models import RuleParameterChange, RuleParameterOverride
 from compliance.selectors import authority_chain, parameter_overrides, rulesets_in_force
 from compliance.services.configuration import ConfigurationError, rule_parameters_set
+from compliance.services.outbox import evaluations_request
 from portal.models import PendingRuleChange
 from portal.rule_params import ParamRow, editable_params
 from tenants.models import Authority
@@ -108,16 +109,11 @@ def _apply(*, authority, ruleset_id, rule_id, params, actor, evaluate=True):
             % {"rule": f"{ruleset_id}/{rule_id}", "reason": exc}
         ) from exc
     if evaluate:
-        schemas = list(schools_of_authority(authority).values_list("schema_name", flat=True))
-        transaction.on_commit(lambda: _evaluate_later(schemas))
+        # Through compliance's outbox: kept if the broker is down, sent after the commit.
+        evaluations_request(
+            list(schools_of_authority(authority).values_list("schema_name", flat=True))
+        )
     return override
-
-
-def _evaluate_later(schemas: list[str]) -> None:
-    from compliance.tasks import evaluate_school
-
-    for schema_name in schemas:
-        evaluate_school.delay(schema_name)
 
 
 def rule_changes_apply(*, today: dt.date | None = None) -> int:

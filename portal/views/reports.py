@@ -3,30 +3,31 @@ members), and the admins' actions: generate, fill the administrative document (n
 date line, signer, "Nơi nhận", cover note; audited), publish it, regenerate with a reason."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal.forms import ReportDocumentForm, ReportGenerateForm, ReportRegenerateForm
-from portal.models import AuditEntry
 from portal.permissions import (
     portal_admin_required,
     portal_member_required,
     request_role,
 )
-from portal.services.audit import audit_record
+from portal.services.reports import (
+    ReportNotIssuable,
+    portal_report_document_fill,
+    portal_report_publish,
+)
 from portal.views.common import portal_render
 from reports.exports import report_export
 from reports.exports.document import report_document
 from reports.generation import (
     ReportError,
     monthly_report_generate,
-    monthly_report_publish,
 )
 from reports.months import month_label, previous_month
-from reports.official import report_document_fill, report_document_initial
+from reports.official import report_document_initial
 from reports.selectors import all_reports, published_reports, report_for_host
 
 
@@ -128,18 +129,13 @@ def report_document_save(request, month: str):
     if not form.is_valid():
         messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
         return redirect("portal:report_detail", month=month)
-    before = {name: str(getattr(report, name) or "") for name in form.fields}
     try:
-        with transaction.atomic():
-            report = report_document_fill(report=report, fields=form.cleaned_data)
-            audit_record(
-                authority=request.authority,
-                actor=request.user.get_username(),
-                action=AuditEntry.Action.REPORT_DOCUMENT,
-                target=report.month,
-                before=before,
-                after={name: str(getattr(report, name) or "") for name in form.fields},
-            )
+        portal_report_document_fill(
+            report=report,
+            authority=request.authority,
+            actor=request.user.get_username(),
+            fields=form.cleaned_data,
+        )
     except ReportError as exc:
         messages.error(request, f"Chưa lưu được: {exc}")
     else:
@@ -153,16 +149,10 @@ def report_publish(request, month: str):
     """Publish the filled document (number and signer first: an office issues nothing
     without them)."""
     report = _visible_report(request, month)
-    if not (report.doc_number and report.signer_name):
-        messages.error(request, "Cần điền và lưu số văn bản và người ký trước khi công bố.")
-        return redirect("portal:report_detail", month=month)
     try:
-        monthly_report_publish(
-            report=report,
-            published_by=request.user.get_username(),
-            cover_note=report.cover_note,
-            signed_by=report.signed_by,
-        )
+        portal_report_publish(report=report, actor=request.user.get_username())
+    except ReportNotIssuable as exc:
+        messages.error(request, str(exc))
     except ReportError as exc:
         messages.error(request, f"Không công bố được: {exc}")
     else:

@@ -39,7 +39,11 @@ def audience_resolve(
     *, authority: Authority, target: str, school_code: str = "", category: str = "", month: str = ""
 ) -> Audience:
     """`target` is "one" (school_code), "category" (category in `month`'s report) or "all"."""
-    in_scope = schools_of_authority(authority).filter(status=School.Status.ACTIVE)
+    in_scope = (
+        schools_of_authority(authority)
+        .filter(status=School.Status.ACTIVE)
+        .prefetch_related("domains")  # each message names the school's admin host
+    )
     if target == "one":
         school = in_scope.filter(code=school_code).first()
         if school is None:

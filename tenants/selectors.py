@@ -44,7 +44,13 @@ def school_by_schema_or_domain(value: str) -> School | None:
 
 
 def school_primary_host(school: School) -> str | None:
-    domain = school.domains.filter(is_primary=True).first() or school.domains.first()
+    """The school's primary host (else its first), or None. Reads the domains the caller
+    prefetched (`prefetch_related("domains")`), so a loop over many schools costs no query each."""
+    if "domains" in getattr(school, "_prefetched_objects_cache", {}):
+        domains = list(school.domains.all())
+        domain = min(domains, key=lambda d: (not d.is_primary, d.pk), default=None)
+    else:
+        domain = school.domains.filter(is_primary=True).first() or school.domains.first()
     return domain.domain if domain else None
 
 

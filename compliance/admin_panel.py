@@ -88,22 +88,35 @@ def _edit_url(page_id: int) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page_id])
 
 
-def _add_url(model) -> str:
-    """The admin's "add a page of this type" in its section (its first allowed parent)."""
-    for parent_model in model.allowed_parent_page_models():
-        parent = parent_model.objects.order_by("path").first()
-        if parent is not None:
-            try:
-                return reverse(
-                    "wagtailadmin_pages:add",
-                    args=[model._meta.app_label, model._meta.model_name, parent.pk],
-                )
-            except NoReverseMatch:
-                return ""
-    return ""
+class _PageLookups:
+    """The school's pages the panel's buttons point at, each looked up once per panel (many
+    rows share a section: one query per page type, not one per row)."""
+
+    def __init__(self):
+        self._first: dict[type, object] = {}
+
+    def first(self, model):
+        """The school's first page of `model` (in tree order), or None."""
+        if model not in self._first:
+            self._first[model] = model.objects.order_by("path").first()
+        return self._first[model]
+
+    def add_url(self, model) -> str:
+        """The admin's "add a page of this type" in its section (its first allowed parent)."""
+        for parent_model in model.allowed_parent_page_models():
+            parent = self.first(parent_model)
+            if parent is not None:
+                try:
+                    return reverse(
+                        "wagtailadmin_pages:add",
+                        args=[model._meta.app_label, model._meta.model_name, parent.pk],
+                    )
+                except NoReverseMatch:
+                    return ""
+        return ""
 
 
-def _actions(row: PanelRow, result, *, rule, needed: int | None, models) -> None:
+def _actions(row: PanelRow, result, *, rule, needed: int | None, models, pages) -> None:
     """Fill the row's button: create/open for a period, open the page, or post one more."""
     page_types = sorted(rule.page_types) if rule else []
     model = models.get(page_types[0]) if page_types else None
@@ -116,28 +129,28 @@ def _actions(row: PanelRow, result, *, rule, needed: int | None, models) -> None
         row.create_kind, row.create_period = kind.code, period
         return
     if result.item and model is DisclosurePage:
-        _disclosure_action(row, result)
+        _disclosure_action(row, result, pages)
         return
     if result.kind == "frequency" and model is not None:
         noun, button = FREQUENCY_WORDS.get(model.__name__, ("trang", "Thêm trang"))
         this_week = result.period_key == WeekKey.of(timezone.localdate()).key
         when = "tuần này" if this_week else "trong tuần"
         row.progress = f"{len(evidence)}/{needed or '?'} {noun} {when}"
-        row.add_url, row.add_label = _add_url(model), button
+        row.add_url, row.add_label = pages.add_url(model), button
         return
     if evidence:
         row.page_title, row.page_url = evidence[0]["title"], _edit_url(evidence[0]["page_id"])
         return
     if model is not None:
-        existing = model.objects.order_by("path").first() if model.max_count == 1 else None
+        existing = pages.first(model) if model.max_count == 1 else None
         if existing is not None:
             row.page_title, row.page_url = existing.title, _edit_url(existing.pk)
         else:
-            row.add_url = _add_url(model)
+            row.add_url = pages.add_url(model)
             row.add_label = f"Thêm {model._meta.verbose_name.lower()}"
 
 
-def _disclosure_action(row: PanelRow, result) -> None:
+def _disclosure_action(row: PanelRow, result, pages: _PageLookups) -> None:
     """A disclosure item: open its page, or build the year's disclosure tree first."""
     try:
         year = parse_period_key(result.period_key).school_year_start
@@ -147,13 +160,13 @@ def _disclosure_action(row: PanelRow, result) -> None:
     if page is not None:
         row.page_title, row.page_url = page.title, _edit_url(page.pk)
         return
-    index = DisclosureIndexPage.objects.order_by("path").first()
+    index = pages.first(DisclosureIndexPage)
     if index is not None:
         row.add_url = reverse("sitepages_disclosure_year_create", args=[index.pk])
         row.add_label = "Tạo các mục công khai của năm học"
 
 
-def _row(result, *, calendar, rulesets, overrides, models) -> PanelRow:
+def _row(result, *, calendar, rulesets, overrides, models, pages) -> PanelRow:
     ruleset = rulesets.get(result.ruleset)
     try:
         rule = ruleset.rule(result.rule) if ruleset else None
@@ -179,7 +192,7 @@ def _row(result, *, calendar, rulesets, overrides, models) -> PanelRow:
         late_by=duration_text(result.late_by),
         reason=result.reason,
     )
-    _actions(row, result, rule=rule, needed=needed, models=models)
+    _actions(row, result, rule=rule, needed=needed, models=models, pages=pages)
     return row
 
 
@@ -212,6 +225,7 @@ def panel_sections(*, school, now: dt.datetime) -> dict[str, object]:
         "overrides": parameter_overrides(school.authority),
         "models": _page_models(),
         "calendar": calendar,
+        "pages": _PageLookups(),
     }
     sections: dict[str, list[PanelRow]] = {"this_week": [], "next_week": [], "older": []}
     for result in chosen:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy" / "nginx"))
 from benchnginx import BenchNginx, free_port, port_wait  # noqa: E402
 
-from bench.serving import LATENCY, UNITS  # noqa: E402
+from bench.serving import wrk_figures, wrk_output  # noqa: E402
 
 FOLDER = ROOT / "var" / "drill"
 PATHS = ["/", "/tin-tuc/", "/ke-hoach/", "/van-ban/", "/lien-he/"]
@@ -193,22 +193,15 @@ def _wrk_script(hosts: list[str]) -> Path:
 
 
 def _wrk(url: str, script: Path, *, connections: int, seconds: int) -> dict:
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency",
-         "-s", str(script), url],
-        capture_output=True, text=True, check=True, timeout=seconds + 60,
-    ).stdout  # fmt: skip
-    import re
-
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    latency = {f"p{p}": float(v) * UNITS[u] for p, v, u in LATENCY.findall(out)}
+    out = wrk_output(
+        url, "--timeout", "10s", "-s", str(script), connections=connections, seconds=seconds
+    )
+    figures = wrk_figures(out)
     return {
-        "requests": requests,
-        "errors_http": int(non_2xx.group(1)) if non_2xx else 0,
-        "errors_socket": sum(int(n) for n in socket.groups()) if socket else 0,
-        **latency,
+        "requests": figures["requests"],
+        "errors_http": figures["non_2xx"],
+        "errors_socket": figures["socket_errors"],
+        **{key: value for key, value in figures.items() if key.startswith("p")},
         "raw": out,
     }
 

@@ -60,26 +60,35 @@ def _get(url: str, host: str) -> tuple[int, bytes, dict]:
 
 def wrk(url: str, host: str, *, connections: int, seconds: int) -> dict:
     """One bounded wrk run on loopback; returns req/s and latency percentiles in ms."""
-    out = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--latency",
-            "-H",
-            f"Host: {host}",
-            url,
-        ],
+    return wrk_figures(
+        wrk_output(url, "-H", f"Host: {host}", connections=connections, seconds=seconds)
+    )
+
+
+def wrk_output(url: str, *options: str, connections: int, seconds: int) -> str:
+    """wrk's report of one bounded run (2 threads, latency distribution) against `url`."""
+    return subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *options, url],
         capture_output=True,
         text=True,
         check=True,
-        timeout=seconds + 30,
+        timeout=seconds + 60,
     ).stdout
+
+
+def wrk_figures(out: str) -> dict:
+    """From wrk's report: requests, req/s, p50–p99 in ms, non-2xx/3xx answers, socket errors."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = {f"p{p}": float(v) * UNITS[u] for p, v, u in LATENCY.findall(out)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, **latency, "non_2xx": int(errors.group(1)) if errors else 0}
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "rps": rps,
+        **latency,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
+    }
 
 
 def _gunicorn(port: int) -> subprocess.Popen:

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tenants.selectors import school_by_schema_or_domain
 from tenants.services.backup import SchoolBackupError, school_backup_write
@@ -19,10 +20,16 @@ class Command(BaseCommand):
     def handle(self, *args, school, output, **options):
         found = school_by_schema_or_domain(school)
         if found is None:
-            raise CommandError(f"Không có trường nào có schema, mã hoặc tên miền '{school}'.")
+            raise CommandError(
+                _("Không có trường nào có schema, mã hoặc tên miền '%(school)s'.")
+                % {"school": school}
+            )
         try:
             path = school_backup_write(school=found, output=Path(output))
         except SchoolBackupError as exc:
             raise CommandError(str(exc)) from exc
         size_kb = path.stat().st_size / 1024
-        self.stdout.write(f"Đã sao lưu {found.name} vào {path} ({size_kb:.0f} KB).")
+        self.stdout.write(
+            _("Đã sao lưu %(school)s vào %(path)s (%(kb)d KB).")
+            % {"school": found.name, "path": path, "kb": round(size_kb)}
+        )

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tenants.hosts import site_url
 from tenants.services.backup import SchoolBackupError, school_restore
@@ -22,13 +23,21 @@ class Command(BaseCommand):
     def handle(self, *args, file, as_code, host, **options):
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"Không có tệp {path}.")
+            raise CommandError(_("Không có tệp %(path)s.") % {"path": path})
         try:
             restored = school_restore(archive_path=path, as_code=as_code, host=host)
         except SchoolBackupError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
-            f"Đã khôi phục {restored.school.name} (mã {restored.school.code}, schema "
-            f"{restored.school.schema_name}, {restored.rows} dòng dữ liệu) tại "
-            f"{site_url(restored.host)}. Kết quả tuân thủ sẽ được tính lại ở lượt đánh giá tới."
+            _(
+                "Đã khôi phục %(school)s (mã %(code)s, schema %(schema)s, %(rows)d dòng dữ liệu) "
+                "tại %(url)s. Kết quả tuân thủ sẽ được tính lại ở lượt đánh giá tới."
+            )
+            % {
+                "school": restored.school.name,
+                "code": restored.school.code,
+                "schema": restored.school.schema_name,
+                "rows": restored.rows,
+                "url": site_url(restored.host),
+            }
         )

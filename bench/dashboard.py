@@ -24,8 +24,8 @@ from portal.models import AuthorityMembership
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
 from reports.months import month_of, previous_month, school_year_start_of
-from schoolcalendar.localtime import LOCAL_TZ
 from tenants.models import Authority, School
+from tenants.schoolcalendar.localtime import LOCAL_TZ
 
 CODE = "bench-dash"
 HOST = "bench-dash.localhost"

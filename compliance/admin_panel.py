@@ -28,11 +28,11 @@ from compliance.presentation import (
     rule_title,
 )
 from compliance.selectors import bundled_rulesets, parameter_overrides, school_calendar
-from schoolcalendar.labels import period_label, week_label
-from schoolcalendar.localtime import LOCAL_TZ
-from schoolcalendar.periods import WeekKey, parse_period_key
 from sitepages.models import DisclosureIndexPage, DisclosurePage
 from sitepages.period_kinds import KINDS as PERIOD_KINDS
+from tenants.schoolcalendar.labels import period_label, week_label
+from tenants.schoolcalendar.localtime import LOCAL_TZ
+from tenants.schoolcalendar.periods import WeekKey, parse_period_key
 
 WEEK = dt.timedelta(days=7)
 OLDER_SHOWN = 30

@@ -7,8 +7,8 @@ words from here, so one obligation reads the same in a report, an e-mail and on 
 
 from compliance.models import ObligationStatus
 from compliance.selectors import bundled_rulesets
-from schoolcalendar.labels import period_label
 from tenants.dates import datetime_format
+from tenants.schoolcalendar.labels import period_label
 
 STATUS_LABELS = {
     "vi": {status.value: str(status.label) for status in ObligationStatus},
@@ -68,7 +68,7 @@ def item_title(ruleset: str, rule: str, item: str) -> str:
 
 
 def period_text(period_key: str, *, evidence=(), calendar=None) -> str:
-    """A period key as people read it (schoolcalendar/labels.py): `2026-W49` → "Tuần 13
+    """A period key as people read it (tenants/schoolcalendar/labels.py): `2026-W49` → "Tuần 13
     (30/11 – 06/12/2026)" by `calendar` (the ministry's frame when None), `2026-12` → "Tháng
     12/2026"; a per-page obligation (`page:51`) is named by its page's title from `evidence`
     (refs or dicts), never by its number."""

@@ -20,9 +20,9 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from compliance.engine import default_school_year
 from demo import texts
-from schoolcalendar.localtime import LOCAL_TZ
 from sitepages.roles import PRINCIPAL_GROUP
 from tenants.models import School
+from tenants.schoolcalendar.localtime import LOCAL_TZ
 from tenants.services.template import publication_history_restamp
 
 

@@ -13,9 +13,9 @@ from compliance.score import weighted_score
 from reports.models import MonthlyReport
 from reports.months import MonthKey
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows
-from schoolcalendar.labels import month_label, period_label
 from tenants.hosts import site_url
 from tenants.models import Authority
+from tenants.schoolcalendar.labels import month_label, period_label
 from tenants.selectors import schools_of_authority
 
 NOTHING_DUE = ObligationStatus.NOT_APPLICABLE.value

@@ -12,9 +12,9 @@ from django_tenants.utils import schema_context
 from compliance.models import ObligationResult, ObligationStatus
 from reminders.config import reminder_settings
 from reminders.models import ReminderLog
-from schoolcalendar.localtime import LOCAL_TZ, local_date
-from schoolcalendar.periods import WeekKey, parse_period_key
 from tenants.models import School
+from tenants.schoolcalendar.localtime import LOCAL_TZ, local_date
+from tenants.schoolcalendar.periods import WeekKey, parse_period_key
 
 BEFORE_DUE = ReminderLog.Kind.BEFORE_DUE
 LATE = ReminderLog.Kind.LATE

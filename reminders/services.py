@@ -25,8 +25,8 @@ from reminders.messages import digest_message, school_messages
 from reminders.models import DeliveryStatus, DigestLog, ReminderLog
 from reminders.preferences import PUBLIC, addresses_opted_out
 from reminders.selectors import reminder_candidates, school_recipients
-from schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.models import Authority, School
+from tenants.schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.selectors import authority_and_descendant_ids
 
 # What a mail server or the network throws when a send fails and may succeed later.

@@ -26,9 +26,9 @@ from compliance.score import weighted_score
 from reports.models import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration
 from reports.months import month_has_ended, month_parse
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows
-from schoolcalendar.periods import MonthKey
 from tenants.hosts import site_url
 from tenants.models import Authority
+from tenants.schoolcalendar.periods import MonthKey
 from tenants.selectors import schools_of_authority
 
 NOT_EVALUATED = "not_evaluated"

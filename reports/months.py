@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from schoolcalendar.localtime import LOCAL_TZ, local_date
-from schoolcalendar.periods import MonthKey, school_year_of
 from tenants.dates import DateInputError, month_format, month_parse_parts
+from tenants.schoolcalendar.localtime import LOCAL_TZ, local_date
+from tenants.schoolcalendar.periods import MonthKey, school_year_of
 from tenants.text import line_clean
 
 YEAR_MIN, YEAR_MAX = 2000, 2100

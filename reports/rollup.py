@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from compliance.engine.evidence import EvidenceRef
 from compliance.engine.obligations import Obligation, Status
 from compliance.engine.rollup import MonthVerdict, month_category
-from schoolcalendar.localtime import LOCAL_TZ
+from tenants.schoolcalendar.localtime import LOCAL_TZ
 
 ROW_FIELDS = (
     "school_id", "ruleset", "rule", "period_key", "item", "kind", "month", "due_at", "status",

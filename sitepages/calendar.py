@@ -1,5 +1,5 @@
 """The school's calendar on its own site: the one calendar and period vocabulary
-(`schoolcalendar`), with the authority's school years, Tết and other break weeks.
+(`tenants.schoolcalendar`), with the authority's school years, Tết and other break weeks.
 
 The site sits below the compliance app, which keeps the authority calendars (public schema), so
 the function that returns a school's calendar is named by the setting `SCHOOL_CALENDAR_PROVIDER`
@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tenants.utils import get_public_schema_name
 
-from schoolcalendar import labels
-from schoolcalendar.calendar import SchoolCalendar
-from schoolcalendar.periods import monday_of, school_year_of  # noqa: F401 (re-exported)
 from tenants import dates
 from tenants.models import School
+from tenants.schoolcalendar import labels
+from tenants.schoolcalendar.calendar import SchoolCalendar
+from tenants.schoolcalendar.periods import monday_of, school_year_of  # noqa: F401 (re-exported)
 
 WEEKDAYS = labels.WEEKDAYS
 WEEKDAY_CHOICES = [(str(number), name) for number, name in enumerate(WEEKDAYS)]

@@ -5,7 +5,7 @@ No Django here (importable without settings): the database layer builds an `Evid
 and a `SchoolCalendar`, calls `evaluate`, and stores what comes back.
 """
 
-from schoolcalendar.calendar import (
+from tenants.schoolcalendar.calendar import (
     BreakLabel,
     BreakWeek,
     SchoolCalendar,
@@ -15,9 +15,9 @@ from schoolcalendar.calendar import (
     default_school_year,
     school_year_with_breaks,
 )
-from schoolcalendar.holidays import is_working_day, public_holidays
-from schoolcalendar.localtime import LOCAL_TZ
-from schoolcalendar.periods import parse_period_key, period_key_for_fields, school_year_of
+from tenants.schoolcalendar.holidays import is_working_day, public_holidays
+from tenants.schoolcalendar.localtime import LOCAL_TZ
+from tenants.schoolcalendar.periods import parse_period_key, period_key_for_fields, school_year_of
 
 from .evaluator import InvalidOverride, evaluate
 from .evidence import EvidenceItem, EvidenceRef, EvidenceSnapshot

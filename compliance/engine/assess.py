@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from schoolcalendar.localtime import format_duration, format_local
+from tenants.schoolcalendar.localtime import format_duration, format_local
 
 from .evidence import EvidenceItem, Interval, merge_intervals
 from .obligations import Status

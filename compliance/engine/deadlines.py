@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from schoolcalendar.localtime import LOCAL_TZ, as_utc, local_midnight
+from tenants.schoolcalendar.localtime import LOCAL_TZ, as_utc, local_midnight
 
 FIXED_KEYS = frozenset({"month", "day", "year_offset", "days", "hours", "minutes"})
 RELATIVE_KEYS = frozenset({"months", "day", "working_days", "days", "hours", "minutes"})

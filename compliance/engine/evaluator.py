@@ -24,9 +24,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from schoolcalendar.calendar import SchoolCalendar
-from schoolcalendar.localtime import ONE_MICROSECOND, as_utc, local_date, local_midnight
-from schoolcalendar.periods import SCHOOL_YEAR_FIRST_MONTH, SchoolYearKey, school_year_of
+from tenants.schoolcalendar.calendar import SchoolCalendar
+from tenants.schoolcalendar.localtime import ONE_MICROSECOND, as_utc, local_date, local_midnight
+from tenants.schoolcalendar.periods import SCHOOL_YEAR_FIRST_MONTH, SchoolYearKey, school_year_of
 
 from .applicability import applicable_levels, not_applicable_reason
 from .evidence import EvidenceSnapshot

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from schoolcalendar.localtime import as_utc
+from tenants.schoolcalendar.localtime import as_utc
 
 LEVELS = frozenset({"preschool", "primary", "lower_secondary"})
 SCHOOL_ATTRIBUTES = frozenset({"serves_meals"})

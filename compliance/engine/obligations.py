@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from schoolcalendar.localtime import ONE_MICROSECOND
+from tenants.schoolcalendar.localtime import ONE_MICROSECOND
 
 from .evidence import EvidenceRef
 

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from schoolcalendar.localtime import to_local
-from schoolcalendar.periods import MonthKey, parse_period_key
+from tenants.schoolcalendar.localtime import to_local
+from tenants.schoolcalendar.periods import MonthKey, parse_period_key
 
 from .obligations import Obligation, Status
 

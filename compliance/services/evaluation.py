@@ -19,9 +19,9 @@ from compliance.engine.rollup import obligation_month
 from compliance.evidence_reader import evidence_snapshot
 from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.selectors import parameter_overrides, rulesets_in_force, school_calendar
-from schoolcalendar.localtime import local_date
 from tenants.hosts import site_url
 from tenants.models import School
+from tenants.schoolcalendar.localtime import local_date
 from tenants.selectors import school_primary_host
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from compliance.score import score_of, sql_due, sql_met
 from reports.months import MonthKey, school_year_months
-from schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.models import Authority, School
 from tenants.replica import read_connection
+from tenants.schoolcalendar.localtime import LOCAL_TZ, local_date
 from tenants.text import text_key
 
 TREND_WEEKS = 12

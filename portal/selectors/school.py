@@ -20,10 +20,10 @@ from portal.selectors.dashboard import TrendPoint, trend_window
 from reports.models import MonthlyReportEntry
 from reports.months import MonthKey, month_label, school_year_month_keys
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows
-from schoolcalendar.localtime import local_date
-from schoolcalendar.periods import school_year_of
 from tenants.hosts import site_url
 from tenants.models import School
+from tenants.schoolcalendar.localtime import local_date
+from tenants.schoolcalendar.periods import school_year_of
 from tenants.selectors import school_primary_host
 
 

@@ -18,9 +18,9 @@ from compliance.selectors import authority_chain, calendar_year_as_school_year
 from compliance.services.configuration import ConfigurationError, calendar_year_set
 from portal.models import AuditEntry
 from portal.services.audit import audit_record
-from schoolcalendar.calendar import default_school_year
-from schoolcalendar.labels import date_span
 from tenants.models import Authority
+from tenants.schoolcalendar.calendar import default_school_year
+from tenants.schoolcalendar.labels import date_span
 from tenants.text import text_key
 
 BREAK_WORDS = {"tet": "tet", "giua ky": "mid_term", "on thi": "exam_review", "khac": "other"}

@@ -19,7 +19,7 @@ from portal.services.calendar import (
 )
 from portal.views.common import portal_render
 from portal.views.workplace import actor
-from schoolcalendar.periods import school_year_of
+from tenants.schoolcalendar.periods import school_year_of
 
 DATE = {"input_formats": ["%d/%m/%Y"], "widget": forms.DateInput(format="%d/%m/%Y")}
 

@@ -16,7 +16,7 @@ from compliance.engine import (
     load_rulesets,
 )
 from compliance.engine.rulesets import parse_ruleset
-from schoolcalendar.localtime import local_instant
+from tenants.schoolcalendar.localtime import local_instant
 
 SECOND = timedelta(seconds=1)
 ALL_LEVELS = ["preschool", "primary", "lower_secondary"]

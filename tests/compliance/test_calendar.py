@@ -11,9 +11,9 @@ from compliance.engine import (
     default_school_year,
     school_year_with_breaks,
 )
-from schoolcalendar.calendar import tet_break_mondays
-from schoolcalendar.lunar import TET_DAY_ONE
-from schoolcalendar.periods import monday_of
+from tenants.schoolcalendar.calendar import tet_break_mondays
+from tenants.schoolcalendar.lunar import TET_DAY_ONE
+from tenants.schoolcalendar.periods import monday_of
 
 
 def test_default_2026_2027_follows_the_ministry_frame():

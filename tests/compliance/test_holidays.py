@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from compliance.engine import SchoolCalendar, add_working_days, public_holidays
-from schoolcalendar.holidays import is_working_day
-from schoolcalendar.lunar import HUNG_KINGS_DAY, TET_DAY_ONE, tet_day_one
+from tenants.schoolcalendar.holidays import is_working_day
+from tenants.schoolcalendar.lunar import HUNG_KINGS_DAY, TET_DAY_ONE, tet_day_one
 from tests.compliance.builders import at
 
 

@@ -3,9 +3,9 @@
 from datetime import date
 
 from compliance.presentation import period_text
-from schoolcalendar.calendar import BreakWeek, SchoolCalendar, default_school_year
-from schoolcalendar.calendar import school_year_with_breaks as with_breaks
-from schoolcalendar.labels import period_label, semester_label
+from tenants.schoolcalendar.calendar import BreakWeek, SchoolCalendar, default_school_year
+from tenants.schoolcalendar.calendar import school_year_with_breaks as with_breaks
+from tenants.schoolcalendar.labels import period_label, semester_label
 
 
 def test_machine_keys_become_vietnamese_labels():

@@ -59,7 +59,7 @@ def test_every_publish_and_unpublish_is_in_the_stored_result(
         .first()
     )
     assert key, "the new school has a coming weekly plan"
-    from schoolcalendar.periods import parse_period_key
+    from tenants.schoolcalendar.periods import parse_period_key
 
     monday = parse_period_key(key).monday
     with schema_context(school.schema_name):

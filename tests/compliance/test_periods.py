@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from schoolcalendar.periods import (
+from tenants.schoolcalendar.periods import (
     DayKey,
     MonthKey,
     PageKey,

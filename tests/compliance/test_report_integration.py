@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tenants.utils import schema_context
 
-from schoolcalendar.localtime import LOCAL_TZ
 from sitepages import models as m
+from tenants.schoolcalendar.localtime import LOCAL_TZ
 from tests.factories import PLAN_TEXT, SCHEDULE_ENTRY, school_make
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry
 
 from compliance.services.evaluation import school_evaluate
 from demo.history import school_history_load
-from schoolcalendar.localtime import LOCAL_TZ
+from tenants.schoolcalendar.localtime import LOCAL_TZ
 from tests.factories import school_make
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ def test_week_labels_follow_the_one_school_calendar():
     assert calendar.week_label(dt.date(2027, 2, 1)) == "Tuần nghỉ Tết (01/02 – 07/02/2027)"
     assert calendar.week_label(dt.date(2027, 2, 8)) == "Tuần nghỉ Tết (08/02 – 14/02/2027)"
     after_tet = calendar.week_label(dt.date(2027, 2, 15))
-    from schoolcalendar.calendar import default_school_year
+    from tenants.schoolcalendar.calendar import default_school_year
 
     engine = default_school_year(school_year_start=2026).week_number(dt.date(2027, 2, 15))
     assert after_tet == f"Tuần {engine} (15/02 – 21/02/2027)"

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from schoolcalendar.localtime import format_local, local_date, local_midnight
-from schoolcalendar.periods import DayKey, MonthKey
+from tenants.schoolcalendar.localtime import format_local, local_date, local_midnight
+from tenants.schoolcalendar.periods import DayKey, MonthKey
 
 from ..assess import known_stretches
 from ..evidence import EvidenceItem

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from schoolcalendar.calendar import SchoolCalendar
+from tenants.schoolcalendar.calendar import SchoolCalendar
 
 from ..evidence import EvidenceItem, EvidenceSnapshot, matches_filter
 from ..obligations import Obligation

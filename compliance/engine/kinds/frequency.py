@@ -13,9 +13,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from schoolcalendar.calendar import describe_break
-from schoolcalendar.localtime import format_local, local_date, local_midnight
-from schoolcalendar.periods import WeekKey, school_year_of
+from tenants.schoolcalendar.calendar import describe_break
+from tenants.schoolcalendar.localtime import format_local, local_date, local_midnight
+from tenants.schoolcalendar.periods import WeekKey, school_year_of
 
 from ..evidence import EvidenceRef
 from ..obligations import Obligation, Status

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from schoolcalendar.localtime import as_utc, local_midnight
-from schoolcalendar.periods import PageKey
+from tenants.schoolcalendar.localtime import as_utc, local_midnight
+from tenants.schoolcalendar.periods import PageKey
 
 from ..assess import assess, describe, known_stretches
 from ..deadlines import DeadlineSpec

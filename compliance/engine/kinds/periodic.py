@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from schoolcalendar.calendar import SchoolYear, describe_break
-from schoolcalendar.localtime import local_date
-from schoolcalendar.periods import (
+from tenants.schoolcalendar.calendar import SchoolYear, describe_break
+from tenants.schoolcalendar.localtime import local_date
+from tenants.schoolcalendar.periods import (
     ITEM_CODE,
     MonthKey,
     SchoolYearItemKey,

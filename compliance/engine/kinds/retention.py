@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from schoolcalendar.localtime import LOCAL_TZ, as_utc, format_duration, format_local
-from schoolcalendar.periods import PageKey, period_key_for_fields
+from tenants.schoolcalendar.localtime import LOCAL_TZ, as_utc, format_duration, format_local
+from tenants.schoolcalendar.periods import PageKey, period_key_for_fields
 
 from ..evidence import merge_intervals
 from ..obligations import Obligation, Status

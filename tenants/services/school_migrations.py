@@ -20,12 +20,14 @@ CONCURRENTLY) must not be applied this way: they raise in every school and are r
 
 import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.state import ProjectState
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import School
 from tenants.services.migration_state import schemas_behind
@@ -107,11 +109,15 @@ def schools_migrate(
     with targets every listed (or real) school is. Returns a MigrationRun; never raises for a
     school's error (see `.failed`).
     """
+    started = time.perf_counter()
+    with schema_context(get_public_schema_name()):
+        return _schools_migrate(schemas, workers, targets, progress, refill_pool, started)
+
+
+def _schools_migrate(schemas, workers, targets, progress, refill_pool, started) -> MigrationRun:
     from tenants.services.pool import pool_discard_stale, pool_fill
     from tenants.services.template import school_template_ensure, template_schema_name
 
-    started = time.perf_counter()
-    connection.set_schema_to_public()
     template = template_schema_name()
     run = MigrationRun(total=0)
     if targets is None:
@@ -131,7 +137,6 @@ def schools_migrate(
     run.total = len(todo)
     if todo:
         run.results = _migrate_in_parallel(todo, workers, targets, progress, started)
-    connection.set_schema_to_public()
     if refill_pool and (run.template_migrated or run.migrated):
         school_template_ensure()  # the DDL snapshot of the new template
         pool_discard_stale()
@@ -184,8 +189,7 @@ def school_migrate(schema_name: str, *, targets: Sequence[Target] | None = None)
 
     started = time.perf_counter()
     try:
-        with transaction.atomic():
-            connection.set_schema(schema_name, include_public=False)
+        with _school_schema_only(schema_name), transaction.atomic():
             executor = MigrationExecutor(connection)
             goal = list(targets) if targets else executor.loader.graph.leaf_nodes()
             plan = executor.migration_plan(goal)
@@ -209,5 +213,16 @@ def school_migrate(schema_name: str, *, targets: Sequence[Target] | None = None)
         return SchoolMigrated(
             schema_name, 0, time.perf_counter() - started, f"{type(error).__name__}: {message}"
         )
+
+
+@contextmanager
+def _school_schema_only(schema_name: str) -> Iterator[None]:
+    """The school's schema alone on the search path (django-tenants' `schema_context` always
+    appends public, where a migration's unqualified CREATE could land), restoring the previous
+    schema after, as `schema_context` does."""
+    previous = connection.tenant
+    connection.set_schema(schema_name, include_public=False)
+    try:
+        yield
     finally:
-        connection.set_schema_to_public()
+        connection.set_tenant(previous)

@@ -1,11 +1,17 @@
 """Celery tasks of the school sites. They take schema names and ids, never model instances."""
 
 import datetime as dt
+import smtplib
 
 from celery import shared_task
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from sitepages.feedback import feedback_digest_send
+from sitepages.subscriptions.services import (
+    page_subscribers_notify,
+    subscription_confirmation_send,
+)
 from tenants.models import School
 
 
@@ -18,3 +24,34 @@ def send_feedback_digest(schema_name: str, page_id: int, since: str) -> int:
             return 0
     with schema_context(schema_name):
         return feedback_digest_send(page_id=page_id, since=dt.datetime.fromisoformat(since))
+
+
+def _school_exists(schema_name: str) -> bool:
+    with schema_context(get_public_schema_name()):
+        return School.objects.filter(schema_name=schema_name).exists()
+
+
+@shared_task(name="sitepages.send_subscription_confirmation", ignore_result=True, acks_late=True)
+def send_subscription_confirmation(schema_name: str, email: str, topics: list[str]) -> None:
+    """The confirmation e-mail of a subscription request (sitepages.subscriptions)."""
+    if not _school_exists(schema_name):
+        return
+    with schema_context(schema_name):
+        subscription_confirmation_send(email=email, topics=topics)
+
+
+@shared_task(
+    name="sitepages.send_page_to_subscribers",
+    ignore_result=True,
+    acks_late=True,
+    autoretry_for=(OSError, smtplib.SMTPException),
+    retry_backoff=60,
+    max_retries=8,
+)
+def send_page_to_subscribers(schema_name: str, page_id: int) -> int:
+    """A just-published urgent notice or weekly plan to its subscribers, in batches; a
+    redelivered or retried task skips whoever already got it. Returns the number sent."""
+    if not _school_exists(schema_name):
+        return 0
+    with schema_context(schema_name):
+        return page_subscribers_notify(page_id=page_id, now=timezone.now())

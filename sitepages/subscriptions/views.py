@@ -5,12 +5,14 @@ token, and the links act on one person's subscription.
 """
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
+from sitepages.feeds import FEED_ITEMS
 from sitepages.subscriptions.forms import SubscribeForm
 from sitepages.subscriptions.messages import topics_display
 from sitepages.subscriptions.services import (
@@ -24,10 +26,15 @@ from sitepages.subscriptions.tokens import TokenInvalid, cancel_token_read
 
 def _follow_page(request, form, *, status=200):
     site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    feeds = {
+        "rss": root + reverse("sitepages_news_feed"),
+        "atom": root + reverse("sitepages_news_atom"),
+    }
     return render(
         request,
         "sitepages/follow.html",
-        {"form": form, "site_url": site.root_url + "/" if site else "/"},
+        {"form": form, "site_url": root + "/", "feeds": feeds, "feed_items": FEED_ITEMS},
         status=status,
     )
 
@@ -35,7 +42,9 @@ def _follow_page(request, form, *, status=200):
 @never_cache
 @require_GET
 def follow(request):
-    """How to follow the school: e-mail, feeds, the site's address."""
+    """How to follow the school, for people: e-mail, feeds (what they are, their addresses to
+    paste into a reader), the site's address. The site's RSS links for humans lead here; the
+    feeds themselves stay at /tin-tuc/feed/ for feed readers (`<link rel="alternate">`)."""
     return _follow_page(request, SubscribeForm())
 
 

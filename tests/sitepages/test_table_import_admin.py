@@ -112,6 +112,7 @@ def test_a_timetable_grid_from_the_xlsx_shows_to_parents(
             "effective_from": page.effective_from.strftime("%d/%m/%Y"),
             "grid": streamfield([]),
             "body": rich_text(""),
+            "classes": streamfield([]),
             "attachments": streamfield([]),
         }
     )

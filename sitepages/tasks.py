@@ -31,7 +31,15 @@ def _school_exists(schema_name: str) -> bool:
         return School.objects.filter(schema_name=schema_name).exists()
 
 
-@shared_task(name="sitepages.send_subscription_confirmation", ignore_result=True, acks_late=True)
+@shared_task(
+    name="sitepages.send_subscription_confirmation",
+    ignore_result=True,
+    acks_late=True,
+    autoretry_for=(OSError, smtplib.SMTPException),
+    dont_autoretry_for=(smtplib.SMTPRecipientsRefused,),  # a mistyped address stays refused
+    retry_backoff=30,
+    max_retries=5,
+)
 def send_subscription_confirmation(schema_name: str, email: str, topics: list[str]) -> None:
     """The confirmation e-mail of a subscription request (sitepages.subscriptions)."""
     if not _school_exists(schema_name):

@@ -80,7 +80,10 @@ def subscription_request(*, email: str, topics: list[str]) -> None:
     def queue():
         from sitepages.tasks import send_subscription_confirmation
 
-        send_subscription_confirmation.delay(schema_name, email, sorted(topics))
+        try:
+            send_subscription_confirmation.delay(schema_name, email, sorted(topics))
+        except Exception:  # the broker is down: never a 500 for the parent; the log says it
+            logger.error("subscription confirmation not queued in %s", schema_name, exc_info=True)
 
     transaction.on_commit(queue)
 

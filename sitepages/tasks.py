@@ -12,6 +12,7 @@ from sitepages.subscriptions.services import (
     page_subscribers_notify,
     subscription_confirmation_send,
 )
+from sitepages.subscriptions.sweep import recent_notice_page_ids, schemas_with_recent_notices
 from tenants.models import School
 
 
@@ -63,3 +64,35 @@ def send_page_to_subscribers(schema_name: str, page_id: int) -> int:
         return 0
     with schema_context(schema_name):
         return page_subscribers_notify(page_id=page_id, now=timezone.now())
+
+
+@shared_task(name="sitepages.subscriptions_sweep", ignore_result=True)
+def subscriptions_sweep() -> int:
+    """Beat, every 10 minutes: one task per school that may have a notice its subscribers
+    were not sent (sitepages/subscriptions/sweep.py). Returns the number of schools."""
+    with schema_context(get_public_schema_name()):
+        schemas = list(School.objects.real().active().values_list("schema_name", flat=True))
+        found = schemas_with_recent_notices(schemas, now=timezone.now())
+    for schema_name in found:
+        send_unsent_notices.delay(schema_name)
+    return len(found)
+
+
+@shared_task(
+    name="sitepages.send_unsent_notices",
+    ignore_result=True,
+    acks_late=True,
+    autoretry_for=(OSError, smtplib.SMTPException),
+    retry_backoff=60,
+    max_retries=8,
+)
+def send_unsent_notices(schema_name: str) -> int:
+    """A school's recent notice pages to whoever of their subscribers has not had them."""
+    if not _school_exists(schema_name):
+        return 0
+    now = timezone.now()
+    with schema_context(schema_name):
+        return sum(
+            page_subscribers_notify(page_id=page_id, now=now)
+            for page_id in recent_notice_page_ids(now=now)
+        )

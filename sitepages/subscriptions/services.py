@@ -172,7 +172,8 @@ def page_subscribers_notify(
     message, and the transaction commits after the batch is sent. A connection error rolls the
     batch back and raises (the task retries, and sends only what was not recorded); an address
     the server refuses for good is recorded as refused and not retried. A page that is no longer
-    live, or no longer news (`page_notice_topic`), sends nothing.
+    live, or no longer news (`page_notice_topic`), sends nothing; a subscriber confirmed after
+    the page's (last) publication is not sent it.
     """
     batch_size = batch_size or getattr(settings, "SITEPAGES_SUBSCRIPTION_BATCH", DEFAULT_BATCH_SIZE)
     page = Page.objects.filter(pk=page_id, live=True).first()
@@ -187,7 +188,9 @@ def page_subscribers_notify(
     while True:
         with transaction.atomic():
             batch = list(
-                Subscriber.objects.filter(topics__contains=[topic])
+                Subscriber.objects.filter(
+                    topics__contains=[topic], confirmed_at__lte=page.last_published_at or now
+                )
                 .exclude(deliveries__page_id=page_id)
                 .order_by("pk")
                 .select_for_update(skip_locked=True)[:batch_size]

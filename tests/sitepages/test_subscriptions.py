@@ -221,3 +221,27 @@ def test_an_altered_or_expired_confirmation_is_refused(client, school, host):
             confirm_token_read(token, max_age=-1)
     response = client.get(f"/theo-doi/xac-nhan/{token[:-2]}xx/", HTTP_HOST=host)
     assert response.status_code == 400 and "không dùng được" in response.content.decode()
+
+
+def test_a_notice_whose_send_was_never_queued_goes_out_with_the_sweep(school, smtp_server):
+    from sitepages.subscriptions.services import subscription_confirm
+    from sitepages.subscriptions.sweep import schemas_with_recent_notices
+    from sitepages.subscriptions.tokens import confirm_token_make
+    from sitepages.tasks import send_unsent_notices
+
+    with schema_context(school.schema_name):
+        _urgent()  # its on-commit task is never run here: as if the broker had been down
+    now = timezone.now()
+    assert schemas_with_recent_notices([school.schema_name], now=now) == []  # no subscriber
+    with schema_context(school.schema_name):
+        for address, confirmed in (("som@example.com", -1), ("muon@example.com", +1)):
+            subscription_confirm(
+                token=confirm_token_make(email=address, topics=["urgent"]),
+                now=now + dt.timedelta(hours=confirmed),
+            )
+    assert schemas_with_recent_notices([school.schema_name], now=now) == [school.schema_name]
+    later = now + dt.timedelta(hours=25)
+    assert schemas_with_recent_notices([school.schema_name], now=later) == []
+    assert send_unsent_notices.apply(args=(school.schema_name,)).get() == 1
+    assert [message["To"] for message in smtp_server.messages] == ["som@example.com"]
+    assert send_unsent_notices.apply(args=(school.schema_name,)).get() == 0

@@ -10,7 +10,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from sitepages import calendar
-from sitepages.class_timetables import PARAM, class_pick, per_class_applies, table_days
+from sitepages.class_timetables import (
+    PARAM,
+    ClassView,
+    class_pick,
+    class_views,
+    per_class_applies,
+)
 from sitepages.days import Day, week_days
 from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import (
@@ -220,7 +226,15 @@ class TimetablePage(PeriodPage):
         return label
 
     def class_names(self) -> list[str]:
+        """The classes entered one by one (not those read from the school's grid)."""
         return [block.value["class_name"] for block in self.classes]
+
+    def class_views(self) -> dict[str, ClassView]:
+        """Every class a parent can pick: entered, or read from the school's grid."""
+        return class_views(
+            [block.value for block in self.classes],
+            [(block.value or {}).get("data") or [] for block in self.grid],
+        )
 
     def clean(self):
         errors = {}
@@ -243,41 +257,22 @@ class TimetablePage(PeriodPage):
 
     def get_cached_paths(self):
         """Each class's view (`?lop=6A`) is purged from the front cache with the page."""
-        return ["/", *(f"?{urlencode({PARAM: name})}" for name in self.class_names())]
+        return ["/", *(f"?{urlencode({PARAM: name})}" for name in self.class_views())]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         per_class = per_class_applies(school_levels())
         context["per_class"] = per_class
         if per_class:
-            blocks = {block.value["class_name"]: block.value for block in self.classes}
+            views = self.class_views()
             asked = (request.GET.get(PARAM) or "").strip()[:20]
-            chosen = class_pick(list(blocks), asked)
-            context["asked"] = asked
-            context["class_names"] = list(blocks)
-            context["chosen_class"] = chosen
+            chosen = class_pick(list(views), asked)
+            context.update(asked=asked, class_names=list(views), chosen_class=chosen)
             if chosen:
-                timetable = blocks[chosen]
-                rows = (timetable.get("table") or {}).get("data") or []
-                context["chosen"] = timetable
-                context["chosen_rows"] = rows
-                context["chosen_days"] = table_days(rows)
+                context["chosen"] = views[chosen]
         else:
             context["menu_index"] = MenuIndexPage.objects.live().public().first()
         return context
-
-    def period_errors(self):
-        # A semester other than 1|2 is refused by the field's choices, with the same wording.
-        errors = {}
-        if self.school_year_start and self.effective_from:
-            first, last = calendar.school_year_bounds(self.school_year_start)
-            if not first <= self.effective_from <= last:
-                errors["effective_from"] = (
-                    f"Ngày áp dụng phải nằm trong "
-                    f"{calendar.school_year_label(self.school_year_start).lower()} "
-                    f"({first:%d/%m/%Y} – {last:%d/%m/%Y})."
-                )
-        return errors
 
 
 class MenuIndexPage(ChildListingPage):

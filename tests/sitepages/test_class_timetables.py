@@ -9,10 +9,25 @@ from django.core.exceptions import ValidationError
 from django_tenants.utils import schema_context
 
 from sitepages import models as m
-from sitepages.class_timetables import ClassDay, class_pick, per_class_applies, table_days
+from sitepages.class_timetables import (
+    ClassDay,
+    class_pick,
+    class_views,
+    grid_classes,
+    per_class_applies,
+    table_days,
+)
 from tests.sitepages.helpers import publish_child
 
 GRID_6A = [["Tiết", "Thứ Hai", "Thứ Ba"], ["1", "Chào cờ", "Toán"], ["2", "Ngữ văn", ""]]
+# The whole school's timetable as schools type it (tests/sitepages/fixtures/thoi-khoa-bieu.xlsx).
+SCHOOL_GRID = [
+    ["Thứ", "Tiết", "6A", "6B", "7A"],
+    ["Thứ Hai", "1", "Chào cờ", "Chào cờ", "Chào cờ"],
+    [None, "2", "Toán", "Văn", "Anh"],
+    ["Thứ Ba", "1", "Văn", "Toán", "Lý"],
+    ["", "2", "Anh", "Sử", ""],
+]
 GRID_6B = [["Tiết", "Thứ Hai", "Thứ Ba"], ["1", "Chào cờ", "Tiếng Anh"], ["2", "Tin học", ""]]
 
 
@@ -41,6 +56,21 @@ def test_a_grid_reads_as_day_cards_without_empty_cells():
     ]
     assert table_days([["Tiết", "Thứ Hai"]]) == [] and table_days([]) == []
     assert table_days([["Tiết", "Thứ Hai", "Thứ Ba"], ["1", None]]) == []
+
+
+def test_a_whole_school_grid_reads_as_each_class_days():
+    classes = grid_classes(SCHOOL_GRID)
+    assert list(classes) == ["6A", "6B", "7A"]
+    assert classes["6B"] == [
+        ClassDay("Thứ Hai", [("Tiết 1", "Chào cờ"), ("Tiết 2", "Văn")]),
+        ClassDay("Thứ Ba", [("Tiết 1", "Toán"), ("Tiết 2", "Sử")]),
+    ]
+    assert classes["7A"][1] == ClassDay("Thứ Ba", [("Tiết 1", "Lý")])
+    assert grid_classes(GRID_6A) == {}  # days across: one class's own table, not a school grid
+    # a class entered on its own wins over the same class read from the grid
+    views = class_views([{"class_name": "6A", "table": {"data": GRID_6A}}], [SCHOOL_GRID])
+    assert list(views) == ["6A", "6B", "7A"]
+    assert views["6A"].rows == GRID_6A and views["6B"].rows is None
 
 
 def test_the_class_a_parent_asked_for():
@@ -74,10 +104,25 @@ def test_a_parent_picks_a_class_and_sees_only_its_timetable(client, school, host
     assert "Thời khóa biểu lớp 6A" in picked and "<option selected>6A</option>" in picked
     assert "Ngữ văn" in picked and "Tin học" not in picked
     assert '<li class="card day"><h3>Thứ Hai</h3>' in picked  # day cards on a phone
+    assert '<span class="when">Tiết 2</span>: Ngữ văn' in picked
     assert '<th scope="col">Thứ Hai</th>' in picked  # the table on a desktop
 
     unknown = client.get(url, {"lop": "9C"}, HTTP_HOST=host).content.decode()
     assert "Không có thời khóa biểu của lớp “9C”" in unknown
+
+
+@pytest.mark.django_db
+def test_classes_are_offered_from_the_schools_own_grid(client, school, host):
+    with schema_context(school.schema_name):
+        page = publish_child(
+            m.TimetableIndexPage.objects.get(),
+            _timetable(grid=[("table", {"data": SCHOOL_GRID})]),
+        )
+        url = page.get_url()
+        assert page.get_cached_paths() == ["/", "?lop=6A", "?lop=6B", "?lop=7A"]
+    html = client.get(url, {"lop": "6B"}, HTTP_HOST=host).content.decode()
+    assert "Thời khóa biểu lớp 6B" in html and "<option selected>6B</option>" in html
+    assert '<span class="when">Tiết 2</span>: Sử' in html and "Lý" not in html
 
 
 @pytest.mark.django_db

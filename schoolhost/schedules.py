@@ -41,6 +41,15 @@ SCHEDULES = [
         "*",
         why="re-send evaluations that could not be queued",
     ),
+    # Every 10 minutes: notices published while the broker was down reach their e-mail
+    # subscribers (sitepages/subscriptions/sweep.py).
+    Schedule(
+        "sites: notices not yet sent to subscribers",
+        "sitepages.subscriptions_sweep",
+        "*/10",
+        "*",
+        why="send urgent notices and weekly plans whose send was never queued",
+    ),
     # 00:01, 12:01 and 16:01 local: just after the letter's deadlines ("before day 1" at 00:00,
     # "Monday morning" read as 12:00, topical news by 16:00), so late items show at once.
     Schedule(

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,6 +13,8 @@ from wagtail.admin.views.pages.create import CreateView
 from sitepages import calendar
 from sitepages.models import DisclosureIndexPage, NewsIndexPage, NewsKind
 from sitepages.period_kinds import KINDS, PeriodKeyError
+from sitepages.poster import handout_pdf, poster_facts, poster_pdf
+from sitepages.roles import is_editor_or_principal
 from sitepages.services.disclosure import disclosure_year_create
 from sitepages.services.periodic import SectionMissing, period_page_draft_get_or_create
 from sitepages.services.week_copy import NothingToCopy, week_page_copy_forward
@@ -127,3 +129,33 @@ class UrgentNoticeCreateView(CreateView):
         self.page.kind = NewsKind.URGENT
         self.page.received_at = timezone.now().replace(second=0, microsecond=0)
         return super().get(request)
+
+
+POSTER_KINDS = {
+    "ap-phich": ("ap-phich-website.pdf", poster_pdf),
+    "the-phat-tay": ("the-website.pdf", handout_pdf),
+}
+
+
+def _editors_and_principal_only(request) -> None:
+    if not is_editor_or_principal(request.user):
+        raise PermissionDenied
+
+
+def website_poster_index(request):
+    """ "Quảng bá website": what the poster and the cards say, and their downloads."""
+    _editors_and_principal_only(request)
+    return TemplateResponse(
+        request, "sitepages/admin/website_poster.html", {"facts": poster_facts()}
+    )
+
+
+def website_poster_pdf(request, kind: str):
+    """The A4 poster or the sheet of four handout cards, as a PDF download."""
+    _editors_and_principal_only(request)
+    if kind not in POSTER_KINDS:
+        raise Http404
+    filename, render = POSTER_KINDS[kind]
+    response = HttpResponse(render(poster_facts()), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -35,10 +35,11 @@ DEFAULT_RATE_PER_SCHOOL = (100, 3600)
 DEFAULT_DIGEST_SECONDS = 300
 
 
-def _window_count(key: str, seconds: int) -> int:
+def rate_window_count(key: str, seconds: int) -> int:
     """Posts counted under `key` in its window (this one included). The first post opens a
     window of `seconds` (the key's lifetime; INCR keeps it), so no clock boundary resets a
-    flood's count halfway."""
+    flood's count halfway. Also counts the e-mail subscription requests
+    (`sitepages.subscriptions.services`). Raises the cache's error when it is unreachable."""
     full_key = f"feedback-rate:{key}"
     cache.add(full_key, 0, timeout=seconds)
     return cache.incr(full_key)
@@ -53,12 +54,12 @@ def feedback_rate_refusal(request) -> str | None:
         settings, "FEEDBACK_RATE_PER_SCHOOL", DEFAULT_RATE_PER_SCHOOL
     )
     try:
-        if _window_count(f"client:{client_ip(request)}", client_seconds) > per_client:
+        if rate_window_count(f"client:{client_ip(request)}", client_seconds) > per_client:
             return _(
                 "Bạn đã gửi %(count)s góp ý trong %(minutes)s phút, nhiều hơn mức cho phép. "
                 "Vui lòng đợi %(minutes)s phút rồi gửi lại; nhà trường đã nhận các góp ý trước."
             ) % {"count": per_client, "minutes": client_seconds // 60}
-        if _window_count("school", school_seconds) > per_school:
+        if rate_window_count("school", school_seconds) > per_school:
             return _(
                 "Trường đang nhận quá nhiều góp ý cùng lúc. Vui lòng gửi lại sau ít phút, hoặc "
                 "liên hệ trường qua số điện thoại trên trang Liên hệ."

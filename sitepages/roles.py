@@ -100,3 +100,13 @@ def workflow_ensure(*, home: Page, approvers: Group) -> Workflow:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
+
+
+def is_editor_or_principal(user) -> bool:
+    """An editor or the principal of this school (the school's schema holds its users), or a
+    superuser of it."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=(EDITOR_GROUP, PRINCIPAL_GROUP)).exists()

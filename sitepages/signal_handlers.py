@@ -7,6 +7,8 @@ urgent notice, whose banner is on every page, and for the school's branding, eve
 They do nothing unless WAGTAILFRONTENDCACHE is configured, and purge after the commit, so that
 a parent's request cannot put the old page back in the cache. URLs come from the school's own
 Site, so a purge can only name that school's host.
+
+A publish also queues the e-mail to the page's subscribers (`on_published_notify_subscribers`).
 """
 
 import logging
@@ -83,9 +85,25 @@ def on_branding_saved(sender, instance, **kwargs):
         _after_commit(school_site_purge, instance.site_id)
 
 
+def on_published_notify_subscribers(sender, instance, **kwargs):
+    """An urgent notice or a weekly plan of this or a coming week goes to its e-mail
+    subscribers, by a task queued after the commit (`sitepages.subscriptions`)."""
+    from django.utils import timezone
+
+    from sitepages.subscriptions.services import page_notice_topic, page_subscribers_schedule
+
+    if connection.schema_name == get_public_schema_name():
+        return
+    if page_notice_topic(instance, now=timezone.now()) is not None:
+        page_subscribers_schedule(page_id=instance.pk)
+
+
 def connect() -> None:
     from sitepages.models import SchoolBranding
 
     page_published.connect(on_publication_change, dispatch_uid="sitepages-purge-published")
     page_unpublished.connect(on_publication_change, dispatch_uid="sitepages-purge-unpublished")
+    page_published.connect(
+        on_published_notify_subscribers, dispatch_uid="sitepages-notify-subscribers"
+    )
     post_save.connect(on_branding_saved, sender=SchoolBranding, dispatch_uid="sitepages-branding")

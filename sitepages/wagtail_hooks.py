@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.contrib.settings.registry import register_setting
@@ -19,6 +20,7 @@ from sitepages.models import DisclosureIndexPage, SchoolBranding
 from sitepages.page_forms import table_import_report
 from sitepages.protection import protection_problem, refusal_response
 from sitepages.quick_actions import approval_queue
+from sitepages.roles import is_editor_or_principal
 
 register_setting(SchoolBranding, icon="image")
 
@@ -132,12 +134,31 @@ def due_urls():
             admin_views.UrgentNoticeCreateView.as_view(),
             name="sitepages_urgent_create",
         ),
+        path("quang-ba-website/", admin_views.website_poster_index, name="sitepages_poster"),
+        path(
+            "quang-ba-website/<slug:kind>.pdf",
+            admin_views.website_poster_pdf,
+            name="sitepages_poster_pdf",
+        ),
         path(
             "cong-khai/<int:index_id>/tao-nam-hoc/",
             admin_views.disclosure_year_create_view,
             name="sitepages_disclosure_year_create",
         ),
     ]
+
+
+class EditorsAndPrincipalMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor_or_principal(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def website_poster_menu_item():
+    """The poster and handout cards that make the site known to parents (sitepages.poster)."""
+    return EditorsAndPrincipalMenuItem(
+        _("Quảng bá website"), reverse("sitepages_poster"), icon_name="site", order=250
+    )
 
 
 def _disclosure_year_button(page, user, priority):

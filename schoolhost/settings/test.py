@@ -9,6 +9,11 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A test that runs a Celery worker process points it at the test's own SMTP server
+# (tests/sitepages/test_subscriptions_worker.py).
+if os.environ.get("TEST_EMAIL_PORT"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, EMAIL_PORT = "127.0.0.1", int(os.environ["TEST_EMAIL_PORT"])
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "schoolhost-test")
 # Tests provision schools from an empty pool unless they ask for one.
 SCHOOL_SCHEMA_POOL_SIZE = 0

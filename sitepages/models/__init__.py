@@ -33,6 +33,7 @@ from sitepages.models.schedules import (
     TimetablePage,
     WorkSchedulePage,
 )
+from sitepages.models.subscriptions import Subscriber, SubscriptionDelivery, SubscriptionTopic
 
 __all__ = [
     "AdmissionPage",
@@ -69,6 +70,9 @@ __all__ = [
     "SchoolYearPeriodPage",
     "Semester",
     "StandardPage",
+    "Subscriber",
+    "SubscriptionDelivery",
+    "SubscriptionTopic",
     "TimetableIndexPage",
     "TimetablePage",
     "WeekPeriodPage",

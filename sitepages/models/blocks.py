@@ -4,8 +4,10 @@ Rows that a page shows as a table (a week's schedule, a menu) are StreamField bl
 separate tables: they render without extra queries, which keeps the home page within budget.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from sitepages.calendar import WEEKDAY_CHOICES
@@ -120,3 +122,35 @@ class ProcedureStepBlock(blocks.TextBlock):
     class Meta:
         icon = "arrow-right"
         label = "Bước"
+
+
+class ClassTimetableBlock(blocks.StructBlock):
+    """One class's timetable (thời khóa biểu lớp 6A): a table whose first row names the days
+    and first column the periods, or a file, or both."""
+
+    class_name = blocks.CharBlock(
+        label=_("Lớp"), max_length=20, help_text=_("Tên lớp như phụ huynh biết, ví dụ 6A.")
+    )
+    table = TableBlock(
+        label=_("Bảng"),
+        required=False,
+        help_text=_("Hàng đầu: các thứ trong tuần; cột đầu: các tiết."),
+    )
+    document = DocumentChooserBlock(label=_("Tệp thời khóa biểu của lớp"), required=False)
+    note = blocks.TextBlock(label=_("Ghi chú"), required=False)
+
+    class Meta:
+        icon = "table"
+        label = _("Thời khóa biểu một lớp")
+
+    def clean(self, value):
+        value = super().clean(value)
+        rows = (value.get("table") or {}).get("data") or []
+        has_table = any((cell or "").strip() for row in rows[1:] for cell in row[1:] if row)
+        if not has_table and not value.get("document"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "table": ValidationError(_("Hãy nhập bảng hoặc chọn tệp cho lớp này."))
+                }
+            )
+        return value

@@ -1,12 +1,22 @@
 """Lịch công tác, thời khóa biểu, thực đơn: pages that cover a week or a semester."""
 
-from django.db import models
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.db import connection, models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from sitepages import calendar
+from sitepages.class_timetables import (
+    PARAM,
+    ClassView,
+    class_pick,
+    class_views,
+    per_class_applies,
+)
 from sitepages.days import Day, week_days
 from sitepages.evidence import EvidenceSpec
 from sitepages.models.base import (
@@ -18,12 +28,14 @@ from sitepages.models.base import (
     school_year_field,
 )
 from sitepages.models.blocks import (
+    ClassTimetableBlock,
     LessonBlock,
     MenuDayBlock,
     ScheduleEntryBlock,
     TeacherRegisterBlock,
 )
 from sitepages.page_forms import TableImportPageForm
+from tenants.text import text_key
 
 # "Bring the file you already have": an upload or a pasted table fills the page's rows
 # (sitepages/page_forms.py); `table_import` on a page names (table kind, StreamField, block).
@@ -32,6 +44,11 @@ TABLE_IMPORT_PANEL = MultiFieldPanel(
     heading="Nhập bảng từ tệp Word/Excel",
     classname="collapsible",
 )
+
+
+def school_levels() -> list[str]:
+    """The levels of the school whose schema is active (none in the template schema)."""
+    return list(getattr(connection.tenant, "levels", None) or [])
 
 
 class ScheduleIndexPage(ChildListingPage):
@@ -145,7 +162,10 @@ class Semester(models.IntegerChoices):
 
 
 class TimetablePage(PeriodPage):
-    """The timetable of a semester, from the date it takes effect."""
+    """The timetable of a semester, from the date it takes effect: the school's table or text,
+    and for primary and lower-secondary schools one table or file per class, which a parent
+    picks (`?lop=6A`, a GET form that needs no JavaScript). A preschool has no timetable: its
+    page carries the daily routine (chế độ sinh hoạt một ngày) and points to the menu."""
 
     compliance_evidence = EvidenceSpec(
         rules=("timetable",),
@@ -167,6 +187,12 @@ class TimetablePage(PeriodPage):
         verbose_name="Bảng thời khóa biểu",
     )
     body = RichTextField("Thời khóa biểu", blank=True)
+    classes = StreamField(
+        [("class_timetable", ClassTimetableBlock())],
+        blank=True,
+        verbose_name="Thời khóa biểu từng lớp",
+        help_text="Tiểu học, THCS: mỗi lớp một bảng hoặc một tệp; phụ huynh chọn lớp để xem.",
+    )
     attachments = attachments_field()
 
     period_fields = ("school_year_start", "semester", "effective_from")
@@ -180,6 +206,7 @@ class TimetablePage(PeriodPage):
         TABLE_IMPORT_PANEL,
         FieldPanel("grid"),
         FieldPanel("body"),
+        FieldPanel("classes"),
         FieldPanel("attachments"),
     ]
     parent_page_types = ["sitepages.TimetableIndexPage"]
@@ -198,18 +225,54 @@ class TimetablePage(PeriodPage):
             label += f", áp dụng từ {self.effective_from:%d/%m/%Y}"
         return label
 
-    def period_errors(self):
-        # A semester other than 1|2 is refused by the field's choices, with the same wording.
+    def class_names(self) -> list[str]:
+        """The classes entered one by one (not those read from the school's grid)."""
+        return [block.value["class_name"] for block in self.classes]
+
+    def class_views(self) -> dict[str, ClassView]:
+        """Every class a parent can pick: entered, or read from the school's grid."""
+        return class_views(
+            [block.value for block in self.classes],
+            [(block.value or {}).get("data") or [] for block in self.grid],
+        )
+
+    def clean(self):
         errors = {}
-        if self.school_year_start and self.effective_from:
-            first, last = calendar.school_year_bounds(self.school_year_start)
-            if not first <= self.effective_from <= last:
-                errors["effective_from"] = (
-                    f"Ngày áp dụng phải nằm trong "
-                    f"{calendar.school_year_label(self.school_year_start).lower()} "
-                    f"({first:%d/%m/%Y} – {last:%d/%m/%Y})."
-                )
-        return errors
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+        names = [text_key(name).replace(" ", "") for name in self.class_names()]
+        if len(set(names)) < len(names):
+            errors.setdefault("classes", []).append(
+                "Mỗi lớp chỉ có một thời khóa biểu: tên lớp bị trùng."
+            )
+        if self.classes and not per_class_applies(school_levels()):
+            errors.setdefault("classes", []).append(
+                "Trường mầm non không có thời khóa biểu theo lớp: hãy ghi chế độ sinh hoạt một "
+                "ngày vào phần nội dung, còn thực đơn đăng ở mục Thực đơn."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_cached_paths(self):
+        """Each class's view (`?lop=6A`) is purged from the front cache with the page."""
+        return ["/", *(f"?{urlencode({PARAM: name})}" for name in self.class_views())]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        per_class = per_class_applies(school_levels())
+        context["per_class"] = per_class
+        if per_class:
+            views = self.class_views()
+            asked = (request.GET.get(PARAM) or "").strip()[:20]
+            chosen = class_pick(list(views), asked)
+            context.update(asked=asked, class_names=list(views), chosen_class=chosen)
+            if chosen:
+                context["chosen"] = views[chosen]
+        else:
+            context["menu_index"] = MenuIndexPage.objects.live().public().first()
+        return context
 
 
 class MenuIndexPage(ChildListingPage):

@@ -112,6 +112,7 @@ def test_a_timetable_grid_from_the_xlsx_shows_to_parents(
             "effective_from": page.effective_from.strftime("%d/%m/%Y"),
             "grid": streamfield([]),
             "body": rich_text(""),
+            "classes": streamfield([]),
             "attachments": streamfield([]),
         }
     )
@@ -126,6 +127,7 @@ def test_a_timetable_grid_from_the_xlsx_shows_to_parents(
         url = page.url
     html = client.get(url, HTTP_HOST=host).content.decode()
     assert "Chào cờ" in html and "<table" in html
+    assert "<option>6B</option>" in html  # parents pick a class from the school's own grid
 
 
 def test_an_unreadable_file_is_refused_with_a_vietnamese_message(

@@ -1,0 +1,77 @@
+"""Publish → Celery (real broker, real worker process) → a real SMTP server: an urgent notice
+reaches its subscriber within seconds, with its one-click unsubscribe header."""
+
+import datetime as dt
+import subprocess
+import time
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from schoolhost.worker_process import celery_worker_start, celery_worker_stop
+from sitepages import models as m
+from sitepages.subscriptions.services import subscription_confirm
+from sitepages.subscriptions.tokens import confirm_token_make
+from tests.sitepages import smtp
+from tests.sitepages.helpers import publish_child
+
+smtp_server = smtp.smtp_server  # the fixture
+
+
+@pytest.fixture
+def worker_mailing_to(transactional_db, smtp_server):
+    """A Celery worker process whose e-mail goes to `smtp_server`."""
+    database = {
+        k: v or "" for k, v in connection.settings_dict.items() if k in {"USER", "HOST", "PORT"}
+    }
+    env = {
+        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
+            NAME=connection.settings_dict["NAME"], **database
+        ),
+        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "TEST_EMAIL_PORT": str(settings.EMAIL_PORT),
+    }
+    import redis
+
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    worker = celery_worker_start(env=env, output=subprocess.PIPE)
+    yield smtp_server, worker
+    celery_worker_stop(worker)
+
+
+def test_a_published_urgent_notice_reaches_its_subscriber_through_a_worker(
+    worker_mailing_to, committed_schools
+):
+    received, worker = worker_mailing_to
+    school = committed_schools(name="THCS Quang Trung")
+    with schema_context(school.schema_name):
+        token = confirm_token_make(email="me-cua-an@example.com", topics=["urgent"])
+        subscription_confirm(token=token, now=timezone.now())
+        publish_child(
+            m.NewsIndexPage.objects.get(),
+            m.NewsPage(
+                title="Nghỉ học chiều nay",
+                kind="urgent",
+                body="<p>Nghỉ</p>",
+                received_at=timezone.now() - dt.timedelta(minutes=5),
+            ),
+        )
+    started = time.monotonic()
+    while time.monotonic() - started < 60 and not received.messages:
+        time.sleep(0.1)
+    output = "" if received.messages else worker.stdout.read1().decode()
+    assert received.messages, f"no e-mail received; worker said: {output}"
+    (message,) = received.messages
+    assert message["To"] == "me-cua-an@example.com"
+    assert (
+        str(message["Subject"]).strip() == "[THCS Quang Trung] Thông báo khẩn: Nghỉ học chiều nay"
+    )
+    assert str(message["List-Unsubscribe"]).strip().startswith("<http")
+    with schema_context(school.schema_name):
+        assert m.SubscriptionDelivery.objects.filter(
+            subscriber__email="me-cua-an@example.com"
+        ).exists()

@@ -77,7 +77,11 @@ def _text_of(value: Any) -> str:
 
 
 def count_words(value: Any) -> int:
-    """Words in a text, rich-text (HTML) or stream value; tags and block ids are not words."""
+    """Words in a text, rich-text (HTML) or stream value; tags and block ids are not words.
+
+    A table (Wagtail's TableBlock value, `{"data": [[cell, …], …]}`) counts the words of its
+    body cells only: a grid of day and period headings with nothing filled in is an empty
+    timetable, not a published one (issue 9: empty pages never count)."""
     if isinstance(value, str) and value.strip().startswith("["):
         blocks = _stream(value)
         return sum(count_words(block.get("value")) for block in blocks if isinstance(block, dict))
@@ -87,9 +91,16 @@ def count_words(value: Any) -> int:
             for block in value
             if isinstance(block, dict)
         )
+    if isinstance(value, dict) and _is_table(value):
+        return sum(count_words(cell) for row in value["data"][1:] for cell in row[1:])
     if isinstance(value, dict):
         return sum(count_words(v) for k, v in value.items() if k not in ("id", "type"))
     return len(_WORD.findall(_text_of(value))) if isinstance(value, str) else 0
+
+
+def _is_table(value: dict) -> bool:
+    data = value.get("data")
+    return isinstance(data, list) and all(isinstance(row, list) for row in data)
 
 
 def count_files(value: Any) -> int:

@@ -171,7 +171,9 @@ class TimetablePage(PeriodPage):
         rules=("timetable",),
         period=("school_year_start", "semester"),
         attrs=("effective_from",),
-        measures={"words": ("body",), "files": ("attachments",)},
+        # The school's own grid, its text, each class's table or file (issue 9: a timetable
+        # counts with a table or a file, whichever way the school published it).
+        measures={"words": ("body", "grid", "classes"), "files": ("attachments", "classes")},
     )
 
     school_year_start = school_year_field()

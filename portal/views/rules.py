@@ -15,7 +15,12 @@ from compliance.services.configuration import ConfigurationError
 from portal.models import PendingRuleChange
 from portal.permissions import portal_admin_required, portal_member_required
 from portal.rule_params import BOUNDARY_VI, ParamInputError, params_from_form
-from portal.services.rules import rule_change_request, rule_history, rules_in_force
+from portal.services.rules import (
+    pending_rule_rows,
+    rule_change_request,
+    rule_history_rows,
+    rules_in_force,
+)
 from portal.views.common import portal_render
 from portal.views.workplace import actor
 
@@ -27,10 +32,8 @@ def rules(request):
         "portal/manage/rules.html",
         {
             "rulesets": rules_in_force(request.authority),
-            "history": rule_history(request.authority),
-            "pending": PendingRuleChange.objects.filter(
-                authority=request.authority, applied_at__isnull=True
-            ),
+            "history": rule_history_rows(request.authority),
+            "pending": pending_rule_rows(request.authority),
             "boundaries": BOUNDARY_VI.items(),
             "today": timezone.localdate(),
         },

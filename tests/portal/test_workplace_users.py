@@ -66,6 +66,9 @@ def test_role_change_and_deactivation_never_remove_the_last_admin(
     assert me.role == "inspector"
     change = AuditEntry.objects.filter(action="user_role", target=theirs.user.username).get()
     assert change.before == {"role": "inspector"} and change.after == {"role": "admin"}
+    history = client.get("/quan-ly/nguoi-dung/").text.split("Lịch sử")[1]
+    assert "Thanh tra (chỉ xem) → Quản trị" in history
+    assert "inspector" not in history and "→ admin" not in history
 
 
 def test_a_deactivated_user_can_no_longer_log_in(portal_client, portal_user, authority):

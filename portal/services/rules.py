@@ -5,6 +5,7 @@ command's service), which checks it against the kind's schema and records who, w
 and after (`RuleParameterChange`); the authority's schools are then re-evaluated."""
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -21,9 +22,11 @@ from compliance.selectors import (
 from compliance.services.configuration import ConfigurationError, rule_parameters_set
 from compliance.services.outbox import evaluations_request
 from portal.models import PendingRuleChange
-from portal.rule_params import ParamRow, editable_params, params_text, rule_name
+from portal.rule_params import MEANINGS, ParamRow, editable_params, params_text, rule_name
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,16 @@ def _apply(*, authority, ruleset_id, rule_id, params, actor, evaluate=True):
             changed_by=actor,
         )
     except ConfigurationError as exc:
+        # The kinds' schemas explain in English for the rule files' authors; the office reads
+        # which of its parameters is out of range, in Vietnamese.
+        logger.info("rule change refused for %s/%s: %s", ruleset_id, rule_id, exc)
+        named = [str(label) for name, label in MEANINGS.items() if f"'{name}'" in str(exc)]
         raise ConfigurationError(
-            _("Giá trị không hợp lệ cho quy định %(rule)s: %(reason)s")
-            % {"rule": _rule_title(ruleset_id, rule_id), "reason": exc}
+            _("Giá trị không hợp lệ cho quy định %(rule)s: %(params)s nằm ngoài giới hạn cho phép.")
+            % {
+                "rule": _rule_title(ruleset_id, rule_id),
+                "params": ", ".join(named) if named else _("các tham số đã nhập"),
+            }
         ) from exc
     if evaluate:
         # Through compliance's outbox: kept if the broker is down, sent after the commit.

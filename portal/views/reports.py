@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.forms import ReportDocumentForm, ReportGenerateForm, ReportRegenerateForm
@@ -109,13 +110,18 @@ def report_generate(request):
             requested_by=request.user.get_username(),
         )
     except ReportError as exc:
-        messages.error(request, f"Không tạo được báo cáo: {exc}")
+        messages.error(request, _("Không tạo được báo cáo: %(reason)s") % {"reason": exc})
         return redirect("portal:report_admin_list")
     if result.created:
-        messages.success(request, f"Đã tạo báo cáo {month_label(result.report.month)} (bản nháp).")
+        messages.success(
+            request,
+            _("Đã tạo báo cáo %(month)s (bản nháp).") % {"month": month_label(result.report.month)},
+        )
     else:
         messages.info(
-            request, f"Báo cáo {month_label(result.report.month)} đã có; không thay đổi gì."
+            request,
+            _("Báo cáo %(month)s đã có; không thay đổi gì.")
+            % {"month": month_label(result.report.month)},
         )
     return redirect("portal:report_detail", month=result.report.month)
 
@@ -137,9 +143,9 @@ def report_document_save(request, month: str):
             fields=form.cleaned_data,
         )
     except ReportError as exc:
-        messages.error(request, f"Chưa lưu được: {exc}")
+        messages.error(request, _("Chưa lưu được: %(reason)s") % {"reason": exc})
     else:
-        messages.success(request, "Đã lưu số văn bản, ngày và người ký.")
+        messages.success(request, _("Đã lưu số văn bản, ngày và người ký."))
     return redirect("portal:report_detail", month=month)
 
 
@@ -154,9 +160,11 @@ def report_publish(request, month: str):
     except ReportNotIssuable as exc:
         messages.error(request, str(exc))
     except ReportError as exc:
-        messages.error(request, f"Không công bố được: {exc}")
+        messages.error(request, _("Không công bố được: %(reason)s") % {"reason": exc})
     else:
-        messages.success(request, f"Đã công bố báo cáo {month_label(month)}.")
+        messages.success(
+            request, _("Đã công bố báo cáo %(month)s.") % {"month": month_label(month)}
+        )
     return redirect("portal:report_detail", month=month)
 
 
@@ -166,7 +174,7 @@ def report_regenerate(request, month: str):
     report = _visible_report(request, month)
     form = ReportRegenerateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Cần ghi lý do tạo lại báo cáo.")
+        messages.error(request, _("Cần ghi lý do tạo lại báo cáo (lý do được lưu lại)."))
         return redirect("portal:report_detail", month=month)
     try:
         monthly_report_generate(
@@ -177,7 +185,10 @@ def report_regenerate(request, month: str):
             requested_by=request.user.get_username(),
         )
     except ReportError as exc:
-        messages.error(request, f"Không tạo lại được: {exc}")
+        messages.error(request, _("Không tạo lại được: %(reason)s") % {"reason": exc})
     else:
-        messages.success(request, f"Đã tạo lại báo cáo {month_label(month)}; lý do đã được ghi.")
+        messages.success(
+            request,
+            _("Đã tạo lại báo cáo %(month)s; lý do đã được ghi.") % {"month": month_label(month)},
+        )
     return redirect("portal:report_detail", month=month)

@@ -116,7 +116,11 @@ def _done(request, school, message: str):
 
 def _refused(request, school, errors: dict[str, str]):
     for field, message in errors.items():
-        messages.error(request, f"{FIELD_LABELS.get(field, field)}: {message}")
+        messages.error(
+            request,
+            _("%(field)s: %(message)s")
+            % {"field": FIELD_LABELS.get(field, field), "message": message},
+        )
     return redirect("portal:manage_school", code=school.code)
 
 

@@ -2,6 +2,7 @@
 Vietnamese (members), a change effective from a date (admins), and the audited history."""
 
 import datetime as dt
+from dataclasses import replace
 
 from django.contrib import messages
 from django.http import Http404
@@ -27,17 +28,52 @@ from portal.views.workplace import actor
 
 @portal_member_required
 def rules(request):
+    return _rules_page(request)
+
+
+def _rules_page(request, *, refused: tuple[str, str] | None = None, error: str = "", status=200):
+    """The rules' page; after a refused change (`refused` = (rule set, rule)) that rule's form
+    is open with what was typed and the reason above it."""
+    rulesets = rules_in_force(request.authority)
+    if refused:
+        rulesets = [
+            (
+                in_force,
+                [_typed(view, request.POST) if _is(view, refused) else view for view in views],
+            )
+            for in_force, views in rulesets
+        ]
     return portal_render(
         request,
         "portal/manage/rules.html",
         {
-            "rulesets": rules_in_force(request.authority),
+            "rulesets": rulesets,
+            "refused_key": "/".join(refused) if refused else "",
+            "refused_error": error,
+            "typed_from": request.POST.get("hieu_luc", "") if refused else "",
             "history": rule_history_rows(request.authority),
             "pending": pending_rule_rows(request.authority),
             "boundaries": BOUNDARY_VI.items(),
             "today": timezone.localdate(),
         },
+        status=status,
     )
+
+
+def _is(view, refused) -> bool:
+    return (view.ruleset_id, view.rule.id) == refused
+
+
+def _typed(view, posted):
+    """The view with the submitted values in its rows (a checkbox left off is off)."""
+    rows = []
+    for row in view.rows:
+        if row.widget == "bool":
+            value = bool(posted.get(row.name))
+        else:
+            value = posted.get(row.name, row.value)
+        rows.append(replace(row, value=value))
+    return replace(view, rows=rows)
 
 
 @require_POST
@@ -60,8 +96,7 @@ def rule_change(request, ruleset_id: str, rule_id: str):
             actor=actor(request),
         )
     except (ParamInputError, ConfigurationError) as exc:
-        messages.error(request, str(exc))
-        return redirect("portal:manage_rules")
+        return _rules_page(request, refused=(ruleset_id, rule_id), error=str(exc), status=400)
     if isinstance(result, PendingRuleChange):
         messages.success(
             request,

@@ -91,7 +91,7 @@ def test_a_bad_address_is_refused_in_vietnamese(portal_client, authority):
     response = client.post(
         "/quan-ly/nguoi-dung/moi/", {"email": "khong-hop-le", "role": "admin"}, follow=True
     )
-    assert "không phải địa chỉ e-mail hợp lệ" in response.text
+    assert "không phải là một địa chỉ e-mail hợp lệ" in response.text
     assert not get_user_model().objects.filter(username="khong-hop-le").exists()
 
 

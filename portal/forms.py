@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.form_errors import ExplainedForm
 from portal.permissions import role_on_authority
+from tenants.date_fields import DayFirstDateField
 
 
 class PortalAuthenticationForm(AuthenticationForm):
@@ -119,12 +120,7 @@ class ReportDocumentForm(ExplainedForm):
         label="Ký hiệu", max_length=64, help_text="Ví dụ TB-PGDĐT (in là Số: 12/TB-PGDĐT)"
     )
     doc_place = forms.CharField(label="Địa danh", max_length=100, help_text="Ví dụ Phong Điền")
-    doc_date = forms.DateField(
-        label="Ngày ban hành (dd/mm/yyyy)",
-        input_formats=["%d/%m/%Y"],
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": "Ngày phải có dạng dd/mm/yyyy, ví dụ 01/12/2026."},
-    )
+    doc_date = DayFirstDateField(label="Ngày ban hành (dd/mm/yyyy)")
     issuer_parent = forms.CharField(
         label="Cơ quan chủ quản (dòng trên tên cơ quan, không bắt buộc)",
         max_length=255,

@@ -21,8 +21,7 @@ from portal.services.calendar import (
 from portal.views.common import portal_render
 from portal.views.workplace import actor
 from schoolcalendar.periods import school_year_of
-
-DATE = {"input_formats": ["%d/%m/%Y"], "widget": forms.DateInput(format="%d/%m/%Y")}
+from tenants.date_fields import DayFirstDateField
 
 
 class CalendarForm(ExplainedForm):
@@ -33,20 +32,15 @@ class CalendarForm(ExplainedForm):
         "hk2_ket_thuc": _("Ghi ngày cuối học kỳ II (dd/mm/yyyy), ví dụ 31/05/2027."),
     }
 
-    hk1_bat_dau = forms.DateField(label="Học kỳ I: ngày đầu (dd/mm/yyyy)", **DATE)
-    hk1_ket_thuc = forms.DateField(label="Học kỳ I: ngày cuối (dd/mm/yyyy)", **DATE)
-    hk2_bat_dau = forms.DateField(label="Học kỳ II: ngày đầu (dd/mm/yyyy)", **DATE)
-    hk2_ket_thuc = forms.DateField(label="Học kỳ II: ngày cuối (dd/mm/yyyy)", **DATE)
+    hk1_bat_dau = DayFirstDateField(label="Học kỳ I: ngày đầu (dd/mm/yyyy)")
+    hk1_ket_thuc = DayFirstDateField(label="Học kỳ I: ngày cuối (dd/mm/yyyy)")
+    hk2_bat_dau = DayFirstDateField(label="Học kỳ II: ngày đầu (dd/mm/yyyy)")
+    hk2_ket_thuc = DayFirstDateField(label="Học kỳ II: ngày cuối (dd/mm/yyyy)")
     tuan_nghi = forms.CharField(
         label="Tuần nghỉ (mỗi dòng: ngày thứ Hai dd/mm/yyyy rồi Tết, giữa kỳ, ôn thi hoặc khác)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["invalid"] = "Ngày phải có dạng dd/mm/yyyy, ví dụ 07/09/2026."
 
 
 def _year(request) -> int:

@@ -24,6 +24,7 @@ from portal.services.rules import (
 )
 from portal.views.common import portal_render
 from portal.views.workplace import actor
+from tenants.dates import DateInputError, date_parse
 
 
 @portal_member_required
@@ -117,8 +118,6 @@ def _date(text: str) -> dt.date:
     if not text:
         return timezone.localdate()
     try:
-        return dt.datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
-        raise ParamInputError(
-            _("Ngày áp dụng phải có dạng dd/mm/yyyy, ví dụ 01/12/2026.")
-        ) from None
+        return date_parse(text)
+    except DateInputError as exc:
+        raise ParamInputError(_("Ngày áp dụng: %(reason)s") % {"reason": exc}) from None

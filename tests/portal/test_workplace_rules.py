@@ -84,7 +84,7 @@ def test_a_change_for_a_later_date_waits_for_its_day(portal_client, authority):
         ("news-weekly", {"count": "0"}, "phải từ 1 trở lên"),
         ("news-weekly", {"count": "ba"}, "cần một số nguyên"),
         ("weekly-plan", {"deadline": "25:00"}, "giờ phải có dạng HH:MM"),
-        ("weekly-plan", {"deadline": "10:00", "hieu_luc": "2026-12-01"}, "dd/mm/yyyy"),
+        ("weekly-plan", {"deadline": "10:00", "hieu_luc": "12/31/2026"}, "không có tháng 31"),
     ],
 )
 def test_bad_values_are_refused_in_vietnamese(portal_client, authority, rule, data, message):

@@ -127,6 +127,12 @@ class ReportDocumentForm(ExplainedForm):
         required=False,
         help_text="Ví dụ UBND PHƯỜNG PHONG ĐIỀN",
     )
+    issuer = forms.CharField(
+        label="Cơ quan ban hành (dòng in đậm)",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ PHÒNG VĂN HÓA - XÃ HỘI; để trống: theo loại cơ quan",
+    )
     signer_title = forms.CharField(
         label="Chức vụ người ký",
         max_length=255,

@@ -167,7 +167,7 @@ def import_result_xlsx(job: SchoolImportJob) -> bytes:
                 row["row"],
                 row["name"],
                 row["outcome_label"],
-                row["domain"],
+                row["domain"] or row.get("domain_reason", ""),
                 row.get("url", ""),
                 row.get("admin_url", ""),
                 row["principal_email"],

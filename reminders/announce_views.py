@@ -102,10 +102,12 @@ def message_send(request):
     except (AudienceError, ValueError) as exc:
         form.add_error(None, str(exc))
         return _page(request, form=form, status=400)
-    delivered = sent.deliveries.filter(status="sent").count()
     messages.success(
         request,
-        _("Đã gửi “%(subject)s” đến %(audience)s (%(n)d trường nhận được thư).")
-        % {"subject": sent.subject, "audience": sent.audience, "n": delivered},
+        _(
+            "Đang gửi “%(subject)s” đến %(audience)s: %(n)d thư, mỗi trường một thư. Kết quả "
+            "từng trường hiện ở bảng “Đã gửi” bên dưới."
+        )
+        % {"subject": sent.subject, "audience": sent.audience, "n": sent.deliveries.count()},
     )
     return redirect("reminders:messages")

@@ -340,6 +340,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_TASK_TIME_LIMIT = 600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Schools per task of a portal bulk import (portal/services/imports.py): far below the limit.
+PORTAL_IMPORT_CHUNK_SIZE = int(os.environ.get("PORTAL_IMPORT_CHUNK_SIZE", "25"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "schoolhost <no-reply@localhost>")

@@ -133,6 +133,23 @@ class ImportRow:
             }
         return _("%(where)s: bỏ qua, %(note)s") % {"where": where, "note": self.note}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportRow":
+        """The row back from `as_dict()` (a job's stored preview, a chunk's rows)."""
+        return cls(
+            number=data["row"],
+            outcome=RowOutcome(data["outcome"]),
+            name=data.get("name", ""),
+            levels=tuple(data.get("levels", ())),
+            domain=data.get("domain", ""),
+            code=data.get("code", ""),
+            principal_email=data.get("principal_email", ""),
+            serves_meals=bool(data.get("serves_meals")),
+            errors={f: e["message"] for f, e in data.get("errors", {}).items()},
+            note=data.get("note", ""),
+            domain_reason=data.get("domain_reason", ""),
+        )
+
     def as_dict(self) -> dict:
         return {
             "row": self.number,
@@ -184,6 +201,17 @@ class ImportPreview:
             "Xem trước: %(create)d trường sẽ tạo, %(exists)d đã có từ trước, %(errors)d dòng "
             "lỗi, %(ignored)d dòng bỏ qua."
         ) % {**counts, "create": self.count(RowOutcome.CREATE)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportPreview":
+        return cls(
+            filename=data["filename"],
+            source=data["source"],
+            header_row=data["header_row"],
+            columns=data["columns"],
+            rows=tuple(ImportRow.from_dict(row) for row in data["rows"]),
+            applied=data.get("applied", False),
+        )
 
     def as_dict(self) -> dict:
         return {

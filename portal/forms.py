@@ -2,8 +2,11 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
+from portal.form_errors import ExplainedForm
 from portal.permissions import role_on_authority
+from tenants.date_fields import DayFirstDateField
 
 
 class PortalAuthenticationForm(AuthenticationForm):
@@ -76,10 +79,11 @@ class DashboardFilterForm(forms.Form):
         return self.cleaned_data.get(name) or ""
 
 
-class ReportGenerateForm(forms.Form):
+class ReportGenerateForm(ExplainedForm):
     """The month as people write it (`10/2026`; `2026-10` is accepted too)."""
 
-    thang = forms.CharField(label="Tháng (tháng/năm, ví dụ 10/2026)", max_length=20)
+    thang = forms.CharField(label=_("Tháng báo cáo (mm/yyyy, ví dụ 10/2026)"), max_length=20)
+    expected = {"thang": _("Chọn tháng báo cáo (mm/yyyy), ví dụ 11/2026.")}
 
     def __init__(self, *args, month=None, **kwargs):
         from reports.months import month_typed
@@ -94,27 +98,40 @@ class ReportGenerateForm(forms.Form):
         try:
             return month_parse(self.cleaned_data["thang"])
         except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError(
+                _("Tháng báo cáo: %(reason)s") % {"reason": error}, code="invalid"
+            ) from None
 
 
-class ReportDocumentForm(forms.Form):
+class ReportDocumentForm(ExplainedForm):
     """The monthly list's administrative-document fields (reports/official.py checks them)."""
 
+    expected = {
+        "doc_number": _("Ghi số văn bản (số thứ tự bằng chữ số), ví dụ 12."),
+        "doc_symbol": _("Ghi ký hiệu văn bản, ví dụ TB-PGDĐT (in là Số: 12/TB-PGDĐT)."),
+        "doc_place": _("Ghi địa danh ở dòng ngày tháng, ví dụ Phong Điền."),
+        "doc_date": _("Ghi ngày ban hành (dd/mm/yyyy), ví dụ 01/12/2026."),
+        "signer_title": _("Ghi chức vụ người ký, ví dụ TRƯỞNG PHÒNG."),
+        "signer_name": _("Ghi họ tên người ký, ví dụ Nguyễn Văn An."),
+        "recipients": _("Ghi nơi nhận, mỗi dòng một nơi, ví dụ “Các trường trực thuộc;”."),
+    }
     doc_number = forms.CharField(label="Số", max_length=16, help_text="Số thứ tự, ví dụ 12")
     doc_symbol = forms.CharField(
         label="Ký hiệu", max_length=64, help_text="Ví dụ TB-PGDĐT (in là Số: 12/TB-PGDĐT)"
     )
     doc_place = forms.CharField(label="Địa danh", max_length=100, help_text="Ví dụ Phong Điền")
-    doc_date = forms.DateField(
-        label="Ngày ban hành (dd/mm/yyyy)",
-        input_formats=["%d/%m/%Y"],
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": "Ngày phải có dạng dd/mm/yyyy, ví dụ 01/12/2026."},
-    )
+    doc_date = DayFirstDateField(label="Ngày ban hành (dd/mm/yyyy)")
     issuer_parent = forms.CharField(
         label="Cơ quan chủ quản (dòng trên tên cơ quan, không bắt buộc)",
         max_length=255,
         required=False,
+        help_text="Ví dụ UBND PHƯỜNG PHONG ĐIỀN",
+    )
+    issuer = forms.CharField(
+        label="Cơ quan ban hành (dòng in đậm)",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ PHÒNG VĂN HÓA - XÃ HỘI; để trống: theo loại cơ quan",
     )
     signer_title = forms.CharField(
         label="Chức vụ người ký",
@@ -133,7 +150,13 @@ class ReportDocumentForm(forms.Form):
     )
 
 
-class ReportRegenerateForm(forms.Form):
+class ReportRegenerateForm(ExplainedForm):
     reason = forms.CharField(
         label="Lý do tạo lại", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
+    expected = {
+        "reason": _(
+            "Ghi lý do tạo lại báo cáo, ví dụ “Trường đã đăng bù, đánh giá lại” (lý do được lưu "
+            "và công khai cùng báo cáo)."
+        )
+    }

@@ -114,6 +114,33 @@ class SchoolImportJob(models.Model):
         return f"{self.authority_id} {self.filename} ({self.status})"
 
 
+class SchoolImportChunk(models.Model):
+    """A slice of a confirmed import's "will create" rows (PORTAL_IMPORT_CHUNK_SIZE of them),
+    run by one Celery task so that no task nears the time limit. Each row's outcome is stored
+    as soon as it is known, so a redelivered or retried chunk skips what it already did; the
+    chunk is claimed (`claimed_at`) so two deliveries never run it side by side."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Xong")
+
+    job = models.ForeignKey(SchoolImportJob, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    # ImportRow.as_dict() shapes; a row's "outcome" is "create" until it has run, and a run row
+    # carries "url", "admin_url" and "invitation" too (portal/services/imports.py).
+    rows = models.JSONField(default=list)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.QUEUED)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["job", "index"]
+        constraints = [models.UniqueConstraint(fields=["job", "index"], name="one_chunk_per_index")]
+
+    def __str__(self):
+        return f"{self.job_id}#{self.index} ({self.state})"
+
+
 class PendingRuleChange(models.Model):
     """A rule-parameter change an admin scheduled for a later date (Asia/Ho_Chi_Minh). The
     nightly `portal.rule_changes_apply` task makes it through compliance's

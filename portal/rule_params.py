@@ -140,3 +140,90 @@ def params_from_form(rule, in_force: dict, data) -> dict:
         if value != rule.params.get(row.name, fallback):
             out[row.name] = value
     return out
+
+
+# ---- a rule's parameters in words (histories and scheduled changes) ----------------------
+
+WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+PERIOD_START_VI = {
+    "month": _("ngày đầu tháng"),
+    "semester": _("ngày đầu học kỳ"),
+    "school_year": _("ngày đầu năm học"),
+}
+
+
+def rule_name(rule) -> str:
+    """The rule's name without the letter's figures: "Tin tức sự kiện: ít nhất 02 tin mỗi
+    tuần" → "Tin tức sự kiện" (the figures in force are said by `params_text`)."""
+    return rule.title_vi.split(":", 1)[0].strip()
+
+
+def params_text(rule, params: dict) -> str:
+    """`params` (a rule's override or values) in Vietnamese words, one clause per parameter:
+    {"count": 3} of a frequency rule → "tối thiểu 3 tin/tuần"; {"deadline": {"hours": 10}} of a
+    weekly rule → "hạn: 10:00 thứ Hai". Unknown parameters are named with their value."""
+    clauses = []
+    for name, value in params.items():
+        if name == "period":
+            continue
+        clauses.append(_param_clause(rule, name, value, params.get("period")))
+    return "; ".join(clauses)
+
+
+def _param_clause(rule, name: str, value, period: str | None) -> str:
+    if name == "count":
+        if rule.kind == "frequency":
+            return _("tối thiểu %(n)s tin/tuần") % {"n": value}
+        return _("cần %(n)s trang") % {"n": value}
+    if name == "grace_minutes":
+        return _("cho thêm %(n)s phút sau hạn") % {"n": value}
+    if name == "boundary":
+        return str(BOUNDARY_VI.get(value, value))
+    if name == "years":
+        return _("lưu trên website %(n)s năm") % {"n": value}
+    if name == "max_gap_minutes":
+        return _("gián đoạn cho phép %(n)s phút") % {"n": value}
+    if name == "teaching_months_only":
+        return _("chỉ tính các tháng có dạy học") if value else _("tính cả các tháng nghỉ")
+    if name == "deadline" and isinstance(value, dict):
+        period = period or rule.params.get("period", "")
+        return _("hạn: %(when)s") % {"when": deadline_text(value, period=period)}
+    return f"{MEANINGS.get(name, name)}: {value}"
+
+
+def deadline_text(deadline: dict, *, period: str) -> str:
+    """A deadline table (compliance/engine/deadlines.py) in words: {"month": 8, "day": 15} →
+    "ngày 15/08"; {"hours": 12} of a teaching week → "12:00 thứ Hai"; {"days": -2} →
+    "thứ Bảy tuần trước"; {"months": -1, "day": 25} → "ngày 25 tháng trước"."""
+    timed = deadline.get("hours", 0) or deadline.get("minutes", 0)
+    clock = f"{deadline.get('hours', 0):02d}:{deadline.get('minutes', 0):02d} " if timed else ""
+    if "month" in deadline:
+        day = f"{deadline.get('day', 1):02d}/{deadline['month']:02d}"
+        return _("%(clock)sngày %(day)s") % {"clock": clock, "day": day}
+    days = deadline.get("days", 0) + deadline.get("working_days", 0)
+    if "months" in deadline or "day" in deadline:
+        months = deadline.get("months", 0)
+        which = {0: _("tháng này"), -1: _("tháng trước"), 1: _("tháng sau")}.get(
+            months, _("%(n)s tháng sau") % {"n": months}
+        )
+        return _("%(clock)sngày %(day)s %(which)s") % {
+            "clock": clock,
+            "day": deadline.get("day", 1),
+            "which": which,
+        }
+    if period == "teaching_week":
+        week, weekday = divmod(days, 7)
+        text = f"{clock}{WEEKDAYS_VI[weekday]}"
+        if week < 0:
+            return _("%(when)s tuần trước") % {"when": text}
+        if week > 0:
+            return _("%(when)s sau %(n)s tuần") % {"when": text, "n": week}
+        return text
+    start = str(PERIOD_START_VI.get(period, _("đầu kỳ")))
+    if days:
+        return _("%(clock)s%(n)s ngày sau %(start)s") % {
+            "clock": clock,
+            "n": days,
+            "start": start,
+        }
+    return f"{clock}{start}"

@@ -5,11 +5,18 @@ commands and the import give the same reasons."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.form_errors import ExplainedForm
 from portal.models import AuthorityMembership
 from tenants.models import Level
 
 
-class SchoolCreateForm(forms.Form):
+class SchoolCreateForm(ExplainedForm):
+    expected = {
+        "name": _("Ghi tên trường, ví dụ Trường THCS Nguyễn Du."),
+        "levels": _("Chọn ít nhất một cấp học của trường."),
+        "domain": _("Ghi tên miền website của trường, ví dụ thcs-nguyen-du.edu.vn."),
+        "co_quan": _("Chọn cơ quan quản lý trường."),
+    }
     name = forms.CharField(label=_("Tên trường"), max_length=255)
     levels = forms.MultipleChoiceField(
         label=_("Cấp học"), choices=Level.choices, widget=forms.CheckboxSelectMultiple
@@ -40,21 +47,25 @@ class SchoolCreateForm(forms.Form):
         self.fields["principal_email"].widget.input_type = "email"
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ExplainedForm):
+    expected = {"reason": _("Ghi lý do, ví dụ “Trường sáp nhập từ 01/01/2027”.")}
     reason = forms.CharField(
         label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class PrincipalForm(forms.Form):
+class PrincipalForm(ExplainedForm):
+    expected = {"email": _("Ghi e-mail hiệu trưởng mới, ví dụ hieutruong@thcs-nguyen-du.edu.vn.")}
     email = forms.CharField(label=_("E-mail hiệu trưởng mới"), max_length=254)
 
 
-class DomainForm(forms.Form):
+class DomainForm(ExplainedForm):
+    expected = {"host": _("Ghi tên miền thêm cho trường, ví dụ thcsnguyendu.edu.vn.")}
     host = forms.CharField(label=_("Tên miền thêm"), max_length=300)
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(ExplainedForm):
+    expected = {"file": _("Chọn tệp danh sách trường (.xlsx, .csv hoặc .txt) để tải lên.")}
     file = forms.FileField(
         label=_("Tệp danh sách trường"),
         help_text=_("Excel .xlsx, CSV hoặc Unicode Text (.txt); tối đa 5 MB."),
@@ -69,10 +80,14 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class UserInviteForm(forms.Form):
-    email = forms.CharField(label=_("E-mail"), max_length=254)
+class UserInviteForm(ExplainedForm):
+    expected = {
+        "email": _("Ghi e-mail của người được mời, ví dụ chuyenvien@xa.gov.vn."),
+        "role": _("Chọn vai trò: Quản trị hoặc Thanh tra (chỉ xem)."),
+    }
+    email = forms.CharField(label=_("E-mail"), max_length=254, widget=forms.EmailInput)
     role = forms.ChoiceField(label=_("Vai trò"), choices=AuthorityMembership.Role.choices)
 
 
-class UserRoleForm(forms.Form):
+class UserRoleForm(ExplainedForm):
     role = forms.ChoiceField(label=_("Vai trò"), choices=AuthorityMembership.Role.choices)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from compliance.presentation import CATEGORY_VI, LISTED_CATEGORIES
+from portal.form_errors import ExplainedForm
 from portal.permissions import portal_admin_required, portal_member_required
 from portal.views.common import portal_render
 from reminders.announcements import AudienceError, audience_resolve, authority_message_send
@@ -24,7 +25,13 @@ TARGETS = [
 ]
 
 
-class MessageForm(forms.Form):
+class MessageForm(ExplainedForm):
+    expected = {
+        "target": _("Chọn nơi gửi: một trường, các trường theo xếp loại hoặc tất cả các trường."),
+        "subject": _("Ghi tiêu đề thư, ví dụ “Nhắc cập nhật kế hoạch tuần”."),
+        "body": _("Ghi nội dung thư gửi các trường."),
+    }
+
     target = forms.ChoiceField(label="Gửi đến", choices=TARGETS, widget=forms.RadioSelect)
     school = forms.ChoiceField(label="Trường", required=False)
     category = forms.ChoiceField(
@@ -47,8 +54,13 @@ def _schools(request):
 
 @portal_member_required
 def messages_page(request):
+    return _page(request)
+
+
+def _page(request, *, form=None, status: int = 200):
+    """The page; `form` is a refused message, shown with everything typed."""
     last_month = month_typed(month_of(timezone.now()).shifted(-1))
-    form = MessageForm(
+    form = form or MessageForm(
         schools=_schools(request),
         initial={"target": "category", "category": "incomplete", "month": last_month},
     )
@@ -61,6 +73,7 @@ def messages_page(request):
                 "deliveries__school"
             )[:20],
         },
+        status=status,
     )
 
 
@@ -69,10 +82,7 @@ def messages_page(request):
 def message_send(request):
     form = MessageForm(request.POST, schools=_schools(request))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("reminders:messages")
+        return _page(request, form=form, status=400)
     data = form.cleaned_data
     try:
         audience = audience_resolve(
@@ -90,12 +100,14 @@ def message_send(request):
             audience=audience,
         )
     except (AudienceError, ValueError) as exc:
-        messages.error(request, str(exc))
-        return redirect("reminders:messages")
-    delivered = sent.deliveries.filter(status="sent").count()
+        form.add_error(None, str(exc))
+        return _page(request, form=form, status=400)
     messages.success(
         request,
-        _("Đã gửi “%(subject)s” đến %(audience)s (%(n)d trường nhận được thư).")
-        % {"subject": sent.subject, "audience": sent.audience, "n": delivered},
+        _(
+            "Đang gửi “%(subject)s” đến %(audience)s: %(n)d thư, mỗi trường một thư. Kết quả "
+            "từng trường hiện ở bảng “Đã gửi” bên dưới."
+        )
+        % {"subject": sent.subject, "audience": sent.audience, "n": sent.deliveries.count()},
     )
     return redirect("reminders:messages")

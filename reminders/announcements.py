@@ -1,8 +1,17 @@
 """Messages an authority sends now (/quan-ly/nhac-nho/): to one school, the schools of one
 category in a month's published or draft list (e.g. every "cập nhật thiếu" school of last
 month), or every school; by e-mail to each school's principal and editors
-(`school_recipients`), one e-mail per school, every delivery logged."""
+(`school_recipients`), one e-mail per school, every delivery logged.
 
+The request only records: the message, its audit row and one QUEUED delivery per school, in
+one transaction (the deliveries are the outbox). After the commit a worker sends them
+(`reminders.authority_message_deliver`), each delivery claimed under a row lock and sent only
+while QUEUED, so a redelivered or retried task never mails a school twice; the page's log
+shows each delivery's outcome as it lands. A send the broker refused is queued again by the
+hourly dispatch (`authority_messages_requeue`).
+"""
+
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -78,7 +87,8 @@ def audience_resolve(
 def authority_message_send(
     *, authority: Authority, sender: str, subject: str, body: str, audience: Audience
 ) -> AuthorityMessage:
-    """E-mail every school of the audience now and log each delivery; audited."""
+    """Record the message with one queued delivery per school of the audience (audited) and
+    hand the sending to a worker once the transaction commits; returns at once."""
     subject, body = subject.strip(), body.strip()
     if not subject or not body:
         raise AudienceError(_("Cần tiêu đề và nội dung."))
@@ -99,26 +109,83 @@ def authority_message_send(
             target=subject[:255],
             after={"audience": audience.description, "schools": len(audience.schools)},
         )
-    for school in audience.schools:
-        _deliver(message, school)
+        AuthorityMessageDelivery.objects.bulk_create(
+            AuthorityMessageDelivery(message=message, school=school, status=DeliveryStatus.QUEUED)
+            for school in audience.schools
+        )
+        transaction.on_commit(lambda: authority_message_enqueue(message.pk))
     return message
 
 
-def _deliver(message: AuthorityMessage, school: School) -> None:
+def authority_message_enqueue(message_id: int) -> bool:
+    """Queue the sending task; False (logged) when the broker cannot be reached: the queued
+    deliveries wait for `authority_messages_requeue`."""
+    from reminders.tasks import authority_message_deliver_task
+
+    try:
+        authority_message_deliver_task.delay(message_id)
+    except Exception:  # noqa: BLE001 — the broker being down must not fail the request
+        logger.warning("could not queue the sending of message %s", message_id, exc_info=True)
+        return False
+    return True
+
+
+# A message whose deliveries are still queued this long after it was written is queued again.
+REQUEUE_AFTER = dt.timedelta(minutes=10)
+
+
+def authority_messages_requeue(*, now: dt.datetime) -> int:
+    """Queue again every message with deliveries still waiting (its first send was lost or
+    the broker was down); returns how many. Sending stays once per delivery (see the task)."""
+    ids = list(
+        AuthorityMessage.objects.filter(
+            created_at__lte=now - REQUEUE_AFTER, deliveries__status=DeliveryStatus.QUEUED
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    for message_id in ids:
+        if not authority_message_enqueue(message_id):
+            break
+    return len(ids)
+
+
+def authority_message_deliver(*, message_id: int) -> int:
+    """The worker's part: send every still-queued delivery of the message, one school at a
+    time, each claimed under a row lock (a parallel or retried run skips it) and recorded as
+    sent, failed or without recipient. Returns how many e-mails went out."""
+    message = AuthorityMessage.objects.select_related("authority").filter(pk=message_id).first()
+    if message is None:
+        return 0
+    sent = 0
+    queued = message.deliveries.filter(status=DeliveryStatus.QUEUED).values_list("pk", flat=True)
+    for delivery_id in list(queued):
+        with transaction.atomic():
+            delivery = (
+                AuthorityMessageDelivery.objects.select_for_update(skip_locked=True)
+                .select_related("school")
+                .filter(pk=delivery_id, status=DeliveryStatus.QUEUED)
+                .first()
+            )
+            if delivery is None:
+                continue  # another run has it, or it went out already
+            sent += _deliver(message, delivery)
+    return sent
+
+
+def _deliver(message: AuthorityMessage, delivery: AuthorityMessageDelivery) -> int:
+    """Send one school's copy and record the outcome on `delivery`; 1 when an e-mail went."""
+    school = delivery.school
     try:
         with transaction.atomic():  # a savepoint: a school whose schema fails stays alone
             recipients = school_recipients(school)
     except DatabaseError as exc:
         logger.exception("recipients of %s could not be read", school.code)
-        AuthorityMessageDelivery.objects.create(
-            message=message, school=school, status=DeliveryStatus.FAILED, error=str(exc)[:2000]
-        )
-        return
+        _record(delivery, DeliveryStatus.FAILED, error=str(exc)[:2000])
+        return 0
     if not recipients:
-        AuthorityMessageDelivery.objects.create(
-            message=message, school=school, status=DeliveryStatus.NO_RECIPIENT
-        )
-        return
+        _record(delivery, DeliveryStatus.NO_RECIPIENT)
+        return 0
     host = school_primary_host(school)
     lines = [
         _("Kính gửi Ban giám hiệu và cán bộ phụ trách website %(school)s,")
@@ -141,11 +208,12 @@ def _deliver(message: AuthorityMessage, school: School) -> None:
         ).send()
     except Exception as exc:  # noqa: BLE001 — one school's failure is logged, the rest go on
         logger.exception("message %s to %s failed", message.pk, school.code)
-        AuthorityMessageDelivery.objects.create(
-            message=message, school=school, recipients=recipients,
-            status=DeliveryStatus.FAILED, error=str(exc)[:2000],
-        )  # fmt: skip
-        return
-    AuthorityMessageDelivery.objects.create(
-        message=message, school=school, recipients=recipients, status=DeliveryStatus.SENT
-    )
+        _record(delivery, DeliveryStatus.FAILED, recipients=recipients, error=str(exc)[:2000])
+        return 0
+    _record(delivery, DeliveryStatus.SENT, recipients=recipients)
+    return 1
+
+
+def _record(delivery, status: str, *, recipients=(), error: str = "") -> None:
+    delivery.status, delivery.recipients, delivery.error = status, list(recipients), error
+    delivery.save(update_fields=["status", "recipients", "error"])

@@ -5,6 +5,8 @@ Beat (entries in schoolhost/schedules.py, times Asia/Ho_Chi_Minh):
 - `reminders.reminders_dispatch` every hour at :10 — Friday 08:00 announcements go out by
   08:10, and a deadline passed at 00:00, 12:00 or 16:00 is alerted after the re-evaluation
   that runs one minute later;
+- `reminders.authority_message_deliver` (not periodic) sends a message an authority wrote on
+  /quan-ly/nhac-nho/, queued after the request's commit;
 - `reminders.digests_send_weekly` on Mondays at 07:00 — last week's digest to admins.
 """
 
@@ -13,6 +15,7 @@ from django.db import OperationalError
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
+from reminders.announcements import authority_message_deliver, authority_messages_requeue
 from reminders.services import (
     SEND_ERRORS,
     digest_authorities,
@@ -35,8 +38,10 @@ RETRY = {
 
 @shared_task(name="reminders.reminders_dispatch", ignore_result=True)
 def reminders_dispatch() -> int:
-    """Fan-out (public schema): claim what is due, then one send task per school."""
+    """Fan-out (public schema): claim what is due, then one send task per school; and queue
+    again the authorities' messages whose sending was lost."""
     with schema_context(get_public_schema_name()):
+        authority_messages_requeue(now=timezone.now())
         schemas = reminders_claim(now=timezone.now())
         for schema_name in schemas:
             reminders_send_school.delay(schema_name)
@@ -48,6 +53,14 @@ def reminders_send_school(schema_name: str) -> int:
     with schema_context(get_public_schema_name()):
         school = School.objects.select_related("authority").filter(schema_name=schema_name).first()
         return 0 if school is None else reminders_send(school=school)
+
+
+@shared_task(name="reminders.authority_message_deliver", **RETRY)
+def authority_message_deliver_task(message_id: int) -> int:
+    """Send an authority's message (/quan-ly/nhac-nho/) to its queued schools; safe to run
+    twice (reminders/announcements.py)."""
+    with schema_context(get_public_schema_name()):
+        return authority_message_deliver(message_id=message_id)
 
 
 @shared_task(name="reminders.digests_send_weekly", ignore_result=True)

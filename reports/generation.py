@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
 from compliance.presentation import evidence_links, item_title, period_text, rule_title
 from compliance.score import weighted_score
 from reports.models import MonthlyReport, MonthlyReportEntry, MonthlyReportGeneration
-from reports.months import month_has_ended, month_parse
+from reports.months import month_has_ended, month_parse, month_start
 from reports.rollup import ROW_FIELDS, month_verdict_from_rows
 from tenants.hosts import site_url
 from tenants.models import Authority
@@ -35,7 +36,8 @@ NOT_EVALUATED = "not_evaluated"
 
 
 class ReportError(ValueError):
-    """Bad input for a report (month not over, no reason for a regeneration, …)."""
+    """Bad input for a report (month not over, no reason for a regeneration, …); `str()` is
+    one Vietnamese sentence (gettext; reports/locale/en has the English), shown as it is."""
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,19 @@ def monthly_report_generate(
     month = month if isinstance(month, MonthKey) else month_parse(month)
     now = now or timezone.now()
     if not month_has_ended(month, now=now):
-        raise ReportError(f"month {month.key} has not ended yet: a report covers a whole month")
+        raise ReportError(
+            _(
+                "Tháng %(month)s chưa kết thúc: báo cáo tổng hợp cả tháng, nên chỉ tạo được từ "
+                "ngày %(first)s."
+            )
+            % {
+                "month": f"{month.month:02d}/{month.year}",
+                "first": month_start(month.shifted(1)).strftime("%d/%m/%Y"),
+            }
+        )
     reason = (reason or "").strip()
     if regenerate and not reason:
-        raise ReportError("regenerating a report needs a reason (it is recorded)")
+        raise ReportError(_("Cần ghi lý do tạo lại báo cáo (lý do được lưu lại)."))
     with transaction.atomic():
         report, created = MonthlyReport.objects.select_for_update().get_or_create(
             authority=authority, month=month.key, defaults={"generated_at": now}
@@ -176,11 +187,14 @@ def monthly_report_publish(
     """Make a draft public, with an optional cover note that must then be signed."""
     cover_note, signed_by = cover_note.strip(), signed_by.strip()
     if cover_note and not signed_by:
-        raise ReportError("a cover note must be signed: give the signer's name and title")
+        raise ReportError(_("Nội dung dẫn phải có người ký: hãy ghi chức vụ và họ tên người ký."))
     with transaction.atomic():
         report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
         if report.is_published:
-            raise ReportError(f"the report of {report.month} is already published")
+            raise ReportError(
+                _("Báo cáo tháng %(month)s đã được công bố.")
+                % {"month": f"{report.month[5:]}/{report.month[:4]}"}
+            )
         report.status = MonthlyReport.Status.PUBLISHED
         report.published_at = now or timezone.now()
         report.published_by = published_by[:150]

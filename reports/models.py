@@ -37,6 +37,9 @@ class MonthlyReport(models.Model):
     doc_place = models.CharField(_("địa danh"), max_length=100, blank=True)
     doc_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
     issuer_parent = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)
+    # The issuing body's line under it ("PHÒNG VĂN HÓA - XÃ HỘI"); "" = the default for the
+    # authority's kind (reports/letterhead.py).
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True)
@@ -71,6 +74,7 @@ class ReportDocumentDefaults(models.Model):
     doc_symbol = models.CharField(max_length=64, blank=True)
     doc_place = models.CharField(max_length=100, blank=True)
     issuer_parent = models.CharField(max_length=255, blank=True)
+    issuer = models.CharField(max_length=255, blank=True)
     signer_title = models.CharField(max_length=255, blank=True)
     signer_name = models.CharField(max_length=150, blank=True)
     recipients = models.TextField(blank=True)

@@ -6,7 +6,8 @@ print from it.
   date, parent body, signer's title and name, "Nơi nhận" and cover note on a draft, and keeps
   them as the authority's defaults for next month. Raises ReportError (Vietnamese) on a bad
   field or a published report (a published document is frozen).
-- `report_document_initial(report)` is what the fill-in form starts from.
+- `report_document_initial(report)` is what the fill-in form starts from (the letterhead by
+  the authority's kind: reports/letterhead.py).
 - `number_line`, `date_line`: "Số: 12/TB-PGDĐT"; "Phong Điền, ngày 01 tháng 12 năm 2026"
   (Decree 30 Art. 8 and Appendix I: a day below 10 and a month below 3 take a leading zero).
 """
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from reports.generation import ReportError
+from reports.letterhead import letterhead_default
 from reports.models import MonthlyReport, ReportDocumentDefaults
 
 FIELDS = (
@@ -26,6 +28,7 @@ FIELDS = (
     "doc_place",
     "doc_date",
     "issuer_parent",
+    "issuer",
     "signer_title",
     "signer_name",
     "recipients",
@@ -35,6 +38,7 @@ DEFAULT_FIELDS = (
     "doc_symbol",
     "doc_place",
     "issuer_parent",
+    "issuer",
     "signer_title",
     "signer_name",
     "recipients",
@@ -70,8 +74,11 @@ def report_document_initial(report: MonthlyReport) -> dict:
     for name in DEFAULT_FIELDS:
         if not initial[name]:
             initial[name] = getattr(defaults, name, "") if defaults else ""
-    if not initial["issuer_parent"] and report.authority.parent_id:
-        initial["issuer_parent"] = report.authority.parent.name.upper()
+    parent, issuer = letterhead_default(report.authority)
+    if not initial["issuer_parent"]:
+        initial["issuer_parent"] = parent
+    if not initial["issuer"]:
+        initial["issuer"] = issuer
     if not initial["recipients"]:
         initial["recipients"] = _("Các trường trực thuộc;\nLưu: VT.")
     if initial["doc_date"] is None:
@@ -115,14 +122,18 @@ def report_document_fill(*, report: MonthlyReport, fields: dict) -> MonthlyRepor
 
 
 def document_lines(report: MonthlyReport) -> dict:
-    """The document's printed parts (for the exports' shared document and the public page)."""
+    """The document's printed parts (for the exports' shared document and the public page).
+    The letterhead is what the admin filled; before that (a draft) and for a line left empty,
+    the default for the authority's kind (reports/letterhead.py)."""
+    parent, issuer = letterhead_default(report.authority)
+    filled = bool(report.doc_number and report.signer_name)
     return {
-        "issuer_parent": report.issuer_parent,
-        "issuer": report.authority.name,
+        "issuer_parent": report.issuer_parent or ("" if filled else parent),
+        "issuer": report.issuer or issuer,
         "number_line": number_line(report.doc_number, report.doc_symbol),
         "date_line": date_line(report.doc_place, report.doc_date),
         "signer_title": report.signer_title,
         "signer_name": report.signer_name,
         "recipients": [line for line in report.recipients.splitlines() if line.strip()],
-        "filled": bool(report.doc_number and report.signer_name),
+        "filled": filled,
     }

@@ -16,6 +16,7 @@ mm/dd by design. A day-first order alone is unambiguous, so no mm/dd format is e
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from zoneinfo import ZoneInfo
@@ -60,6 +61,12 @@ _MONTH_FIRST = re.compile(r"^(?:th[aá]ng\s*|t\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$"
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*[/-]\s*(\d{1,2})$")
 
 
+# The numbers of a date written in an accepted shape, to tell a day that does not exist
+# (31/02/2026) from a date written wrongly: day first, or ISO (time after it allowed).
+_DAY_FIRST_NUMBERS = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:$|[ T])")
+_ISO_NUMBERS = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[ T])")
+
+
 class DateInputError(ValueError):
     """A date, date-time or month a person typed that cannot be read; `str()` is one
     Vietnamese sentence quoting the input and giving an example of what is accepted."""
@@ -74,15 +81,46 @@ def _strptime(text: str, formats: list[str]) -> dt.datetime | None:
     return None
 
 
+def date_problem(
+    text: str, *, shape: str = "ngày/tháng/năm", example: str = DATE_EXAMPLE
+) -> str | None:
+    """Why a date written in an accepted shape cannot be read: a day the month does not have
+    ("Ngày 31/02/2026 không có thật: tháng 2/2026 có 28 ngày.") or a month past 12 (`11/29/2026`
+    typed month first). None when the text is not in such a shape or the date exists."""
+    if found := _DAY_FIRST_NUMBERS.match(text):
+        day, month, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    elif found := _ISO_NUMBERS.match(text):
+        year, month, day = (int(part) for part in found.groups())
+    else:
+        return None
+    written = found.group(0).rstrip(" T")  # the date part, without a time after it
+    if year < 1:
+        return f"“{written}”: năm {year} không có; hãy ghi {shape}, ví dụ {example}."
+    if not 1 <= month <= 12:
+        return (
+            f"“{written}”: không có tháng {month} (tháng từ 1 đến 12). Hãy ghi ngày trước tháng: "
+            f"{shape}, ví dụ {example}."
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (
+            f"Ngày {day:02d}/{month:02d}/{year} không có thật: tháng {month}/{year} có {days} ngày."
+        )
+    return None
+
+
 def date_parse(value: str | None) -> dt.date:
     """`"29/11/2026"`, `"29-11-2026"`, `"29.11.2026"` or `"2026-11-29"` → `date(2026, 11, 29)`.
 
-    Raises DateInputError for anything else, including impossible days (`31/11/2026`) and
-    month-first input that cannot be a day-first date (`11/29/2026`).
+    Raises DateInputError for anything else. A day the month does not have (`31/02/2026`) or a
+    month past 12 (`11/29/2026`, month first) is told as such (`date_problem`), not as a
+    wrongly written date.
     """
     text = line_clean(value)
     parsed = _strptime(text, DATE_INPUT_FORMATS)
     if parsed is None:
+        if problem := date_problem(text):
+            raise DateInputError(problem)
         raise DateInputError(
             f"“{text}” không phải là một ngày hợp lệ: hãy ghi ngày/tháng/năm, "
             f"ví dụ {DATE_EXAMPLE} (hoặc 2026-11-29)."
@@ -105,6 +143,8 @@ def datetime_parse(value: str | None, *, tz: dt.tzinfo = LOCAL_TZ) -> dt.datetim
         except ValueError:
             parsed = None
     if parsed is None:
+        if problem := date_problem(text, shape="ngày/tháng/năm giờ:phút", example=DATETIME_EXAMPLE):
+            raise DateInputError(problem)
         raise DateInputError(
             f"“{text}” không phải là một thời điểm hợp lệ: hãy ghi ngày/tháng/năm giờ:phút, "
             f"ví dụ {DATETIME_EXAMPLE} (giờ Việt Nam)."

@@ -18,6 +18,7 @@ from compliance.selectors import authority_chain, calendar_year_as_school_year
 from compliance.services.configuration import ConfigurationError, calendar_year_set
 from portal.models import AuditEntry
 from portal.services.audit import audit_record
+from tenants.dates import DateInputError, date_parse
 from tenants.models import Authority
 from tenants.schoolcalendar.calendar import default_school_year
 from tenants.schoolcalendar.labels import date_span
@@ -77,11 +78,14 @@ def breaks_parse(text: str) -> list[tuple[dt.date, str]]:
             continue
         day_text, _sep, what = line.partition(" ")
         try:
-            monday = dt.datetime.strptime(day_text, "%d/%m/%Y").date()
-        except ValueError:
+            monday = date_parse(day_text)
+        except DateInputError as exc:
             raise ConfigurationError(
-                _("Tuần nghỉ dòng %(n)d: ngày phải có dạng dd/mm/yyyy, ví dụ 08/02/2027 Tết.")
-                % {"n": number}
+                _(
+                    "Tuần nghỉ dòng %(n)d: %(reason)s Mỗi dòng ghi ngày thứ Hai rồi tên, ví dụ "
+                    "08/02/2027 Tết."
+                )
+                % {"n": number, "reason": exc}
             ) from None
         if monday.weekday() != 0:
             raise ConfigurationError(

@@ -5,6 +5,7 @@ command's service), which checks it against the kind's schema and records who, w
 and after (`RuleParameterChange`); the authority's schools are then re-evaluated."""
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -12,13 +13,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance.models import RuleParameterChange, RuleParameterOverride
-from compliance.selectors import authority_chain, parameter_overrides, rulesets_in_force
+from compliance.selectors import (
+    authority_chain,
+    bundled_rulesets,
+    parameter_overrides,
+    rulesets_in_force,
+)
 from compliance.services.configuration import ConfigurationError, rule_parameters_set
 from compliance.services.outbox import evaluations_request
 from portal.models import PendingRuleChange
-from portal.rule_params import ParamRow, editable_params
+from portal.rule_params import MEANINGS, ParamRow, editable_params, params_text, rule_name
 from tenants.models import Authority
 from tenants.selectors import schools_of_authority
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,62 @@ def rules_in_force(authority: Authority) -> list[tuple[object, list[RuleView]]]:
 
 def rule_history(authority: Authority):
     return RuleParameterChange.objects.filter(authority=authority)[:50]
+
+
+@dataclass(frozen=True)
+class RuleChangeRow:
+    """One change (made or scheduled) as the history shows it: the rule's Vietnamese name and
+    its parameters in words, never ids or JSON."""
+
+    rule: str  # "Tin tức sự kiện"
+    ruleset: str  # the rule set's title
+    before: str  # "tối thiểu 2 tin/tuần (mặc định)"
+    after: str  # "tối thiểu 3 tin/tuần"
+
+
+def rule_change_row(*, ruleset_id: str, rule_id: str, before: dict | None, after: dict):
+    """`before`/`after` are stored overrides ({} = the rule file's values); `before=None` for
+    a scheduled change (its "before" is whatever is then in force)."""
+    try:
+        ruleset = bundled_rulesets()[ruleset_id]
+        rule = ruleset.rule(rule_id)
+    except KeyError:  # a rule set retired since: its ids are all there is
+        return RuleChangeRow(f"{ruleset_id}/{rule_id}", "", str(before or ""), str(after))
+    shown = [*(after or {}), *(k for k in (before or {}) if k not in (after or {}))]
+    file_values = {k: rule.params[k] for k in shown if k in rule.params}
+
+    def words(params: dict) -> str:
+        own = params_text(rule, {k: params[k] for k in shown if k in params})
+        rest = {k: v for k, v in file_values.items() if k not in params}
+        if not rest:
+            return own
+        default = _("%(values)s (mặc định)") % {"values": params_text(rule, rest)}
+        return f"{own}; {default}" if own else default
+
+    return RuleChangeRow(
+        rule=rule_name(rule),
+        ruleset=ruleset.title_vi or ruleset.id,
+        before="" if before is None else words(before),
+        after=words(after or {}),
+    )
+
+
+def rule_history_rows(authority: Authority) -> list[tuple[RuleParameterChange, RuleChangeRow]]:
+    """The last 50 changes of the authority's rules, newest first, each with its words."""
+    return [
+        (c, rule_change_row(ruleset_id=c.ruleset_id, rule_id=c.rule_id, before=c.before,
+                            after=c.after))
+        for c in rule_history(authority)
+    ]  # fmt: skip
+
+
+def pending_rule_rows(authority: Authority) -> list[tuple[PendingRuleChange, RuleChangeRow]]:
+    """Scheduled changes not yet applied, soonest first, each with its words."""
+    return [
+        (p, rule_change_row(ruleset_id=p.ruleset_id, rule_id=p.rule_id, before=None,
+                            after=p.params))
+        for p in PendingRuleChange.objects.filter(authority=authority, applied_at__isnull=True)
+    ]  # fmt: skip
 
 
 def rule_change_request(
@@ -104,9 +168,16 @@ def _apply(*, authority, ruleset_id, rule_id, params, actor, evaluate=True):
             changed_by=actor,
         )
     except ConfigurationError as exc:
+        # The kinds' schemas explain in English for the rule files' authors; the office reads
+        # which of its parameters is out of range, in Vietnamese.
+        logger.info("rule change refused for %s/%s: %s", ruleset_id, rule_id, exc)
+        named = [str(label) for name, label in MEANINGS.items() if f"'{name}'" in str(exc)]
         raise ConfigurationError(
-            _("Giá trị không hợp lệ cho quy định %(rule)s: %(reason)s")
-            % {"rule": f"{ruleset_id}/{rule_id}", "reason": exc}
+            _("Giá trị không hợp lệ cho quy định %(rule)s: %(params)s nằm ngoài giới hạn cho phép.")
+            % {
+                "rule": _rule_title(ruleset_id, rule_id),
+                "params": ", ".join(named) if named else _("các tham số đã nhập"),
+            }
         ) from exc
     if evaluate:
         # Through compliance's outbox: kept if the broker is down, sent after the commit.
@@ -114,6 +185,13 @@ def _apply(*, authority, ruleset_id, rule_id, params, actor, evaluate=True):
             list(schools_of_authority(authority).values_list("schema_name", flat=True))
         )
     return override
+
+
+def _rule_title(ruleset_id: str, rule_id: str) -> str:
+    try:
+        return f"“{bundled_rulesets()[ruleset_id].rule(rule_id).title_vi}”"
+    except KeyError:
+        return f"{ruleset_id}/{rule_id}"
 
 
 def rule_changes_apply(*, today: dt.date | None = None) -> int:

@@ -38,10 +38,19 @@ def authority_user_create(
     try:
         validate_email(email)
     except ValidationError:
-        raise AuthorityUserError(f"'{email}' is not a valid e-mail address") from None
+        raise AuthorityUserError(
+            _("“%(email)s” không phải là một địa chỉ e-mail hợp lệ, ví dụ chuyenvien@xa.gov.vn.")
+            % {"email": email}
+        ) from None
     if role not in AuthorityMembership.Role.values:
         raise AuthorityUserError(
-            f"unknown role '{role}'; use {' or '.join(AuthorityMembership.Role.values)}"
+            _("Vai trò “%(role)s” không có; chọn %(roles)s.")
+            % {
+                "role": role,
+                "roles": _(" hoặc ").join(
+                    f"{value} ({label})" for value, label in AuthorityMembership.Role.choices
+                ),
+            }
         )
     # Authority users live in the public schema's auth tables, never in a school's.
     with schema_context(get_public_schema_name()):
@@ -54,7 +63,7 @@ def authority_user_create(
             elif created:
                 user.set_unusable_password()
                 user.save(update_fields=["password"])
-            membership, _ = AuthorityMembership.objects.update_or_create(
+            membership, _created = AuthorityMembership.objects.update_or_create(
                 user=user, authority=authority, defaults={"role": role}
             )
         return AuthorityUser(user=user, membership=membership, created=created)
@@ -82,7 +91,8 @@ def authority_user_invite(*, authority: Authority, email: str, role: str, actor:
         validate_email(email)
     except ValidationError:
         raise AuthorityUserError(
-            _("'%(email)s' không phải địa chỉ e-mail hợp lệ.") % {"email": email}
+            _("“%(email)s” không phải là một địa chỉ e-mail hợp lệ, ví dụ chuyenvien@xa.gov.vn.")
+            % {"email": email}
         ) from None
     if role not in AuthorityMembership.Role.values:
         raise AuthorityUserError(_("Vai trò không hợp lệ."))

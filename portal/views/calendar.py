@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from compliance.services.configuration import ConfigurationError
+from portal.form_errors import ExplainedForm
 from portal.permissions import portal_admin_required, portal_member_required
 from portal.services.calendar import (
     BREAK_TEXT,
@@ -19,26 +20,27 @@ from portal.services.calendar import (
 )
 from portal.views.common import portal_render
 from portal.views.workplace import actor
+from tenants.date_fields import DayFirstDateField
 from tenants.schoolcalendar.periods import school_year_of
 
-DATE = {"input_formats": ["%d/%m/%Y"], "widget": forms.DateInput(format="%d/%m/%Y")}
 
+class CalendarForm(ExplainedForm):
+    expected = {
+        "hk1_bat_dau": _("Ghi ngày đầu học kỳ I (dd/mm/yyyy), ví dụ 05/09/2026."),
+        "hk1_ket_thuc": _("Ghi ngày cuối học kỳ I (dd/mm/yyyy), ví dụ 16/01/2027."),
+        "hk2_bat_dau": _("Ghi ngày đầu học kỳ II (dd/mm/yyyy), ví dụ 18/01/2027."),
+        "hk2_ket_thuc": _("Ghi ngày cuối học kỳ II (dd/mm/yyyy), ví dụ 31/05/2027."),
+    }
 
-class CalendarForm(forms.Form):
-    hk1_bat_dau = forms.DateField(label="Học kỳ I: ngày đầu (dd/mm/yyyy)", **DATE)
-    hk1_ket_thuc = forms.DateField(label="Học kỳ I: ngày cuối (dd/mm/yyyy)", **DATE)
-    hk2_bat_dau = forms.DateField(label="Học kỳ II: ngày đầu (dd/mm/yyyy)", **DATE)
-    hk2_ket_thuc = forms.DateField(label="Học kỳ II: ngày cuối (dd/mm/yyyy)", **DATE)
+    hk1_bat_dau = DayFirstDateField(label="Học kỳ I: ngày đầu (dd/mm/yyyy)")
+    hk1_ket_thuc = DayFirstDateField(label="Học kỳ I: ngày cuối (dd/mm/yyyy)")
+    hk2_bat_dau = DayFirstDateField(label="Học kỳ II: ngày đầu (dd/mm/yyyy)")
+    hk2_ket_thuc = DayFirstDateField(label="Học kỳ II: ngày cuối (dd/mm/yyyy)")
     tuan_nghi = forms.CharField(
         label="Tuần nghỉ (mỗi dòng: ngày thứ Hai dd/mm/yyyy rồi Tết, giữa kỳ, ôn thi hoặc khác)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["invalid"] = "Ngày phải có dạng dd/mm/yyyy, ví dụ 07/09/2026."
 
 
 def _year(request) -> int:
@@ -51,10 +53,14 @@ def _year(request) -> int:
 
 @portal_member_required
 def calendar(request):
-    year = _year(request)
+    return _calendar_page(request, _year(request))
+
+
+def _calendar_page(request, year: int, *, form=None, status: int = 200):
+    """The page; `form` is a refused submission, shown with what was typed."""
     in_force = calendar_in_force(request.authority, year)
     school_year = in_force.year
-    form = CalendarForm(
+    form = form or CalendarForm(
         initial={
             "hk1_bat_dau": school_year.s1_first,
             "hk1_ket_thuc": school_year.s1_last,
@@ -78,6 +84,7 @@ def calendar(request):
             "weeks": weeks,
             "teaching_count": sum(1 for w in weeks if w.teaching),
         },
+        status=status,
     )
 
 
@@ -87,10 +94,7 @@ def calendar_save(request):
     year = _year(request)
     form = CalendarForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(f"/quan-ly/lich-nam-hoc/?nam={year}")
+        return _calendar_page(request, year, form=form, status=400)
     data = form.cleaned_data
     try:
         calendar_set(
@@ -102,7 +106,8 @@ def calendar_save(request):
             breaks=breaks_parse(data["tuan_nghi"]),
         )
     except ConfigurationError as exc:
-        messages.error(request, str(exc))
+        form.add_error(None, str(exc))
+        return _calendar_page(request, year, form=form, status=400)
     else:
         messages.success(
             request,

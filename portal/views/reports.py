@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.forms import ReportDocumentForm, ReportGenerateForm, ReportRegenerateForm
@@ -57,19 +58,25 @@ def report_index(request):
 
 
 def report_detail(request, month: str):
-    report = _visible_report(request, month)
-    document = report_document(report)
+    return _detail_page(request, _visible_report(request, month))
+
+
+def _detail_page(request, report, *, document_form=None, regenerate_form=None, status=200):
+    """The report's page; a refused form is passed bound, so it shows what was typed and
+    each field's reason."""
     return portal_render(
         request,
         "portal/report_detail.html",
         {
             "report": report,
-            "document": document,
+            "document": report_document(report),
             "month_label": month_label(report.month),
-            "document_form": ReportDocumentForm(initial=report_document_initial(report)),
-            "regenerate_form": ReportRegenerateForm(),
+            "document_form": document_form
+            or ReportDocumentForm(initial=report_document_initial(report)),
+            "regenerate_form": regenerate_form or ReportRegenerateForm(),
             "formats": ("pdf", "docx", "xlsx", "csv", "json"),
         },
+        status=status,
     )
 
 
@@ -84,14 +91,19 @@ def report_download(request, month: str, fmt: str):
 
 @portal_member_required
 def report_admin_list(request):
-    authority = request.authority
+    return _list_page(request)
+
+
+def _list_page(request, *, form=None, status: int = 200):
+    """The admins' list; `form` is a refused generation, shown with the month typed."""
     return portal_render(
         request,
         "portal/report_admin_list.html",
         {
-            "reports": all_reports(authority=authority),
-            "form": ReportGenerateForm(month=previous_month(timezone.now())),
+            "reports": all_reports(authority=request.authority),
+            "form": form or ReportGenerateForm(month=previous_month(timezone.now())),
         },
+        status=status,
     )
 
 
@@ -100,8 +112,7 @@ def report_admin_list(request):
 def report_generate(request):
     form = ReportGenerateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("portal:report_admin_list")
+        return _list_page(request, form=form, status=400)
     try:
         result = monthly_report_generate(
             authority=request.authority,
@@ -109,13 +120,18 @@ def report_generate(request):
             requested_by=request.user.get_username(),
         )
     except ReportError as exc:
-        messages.error(request, f"Không tạo được báo cáo: {exc}")
-        return redirect("portal:report_admin_list")
+        form.add_error("thang", _("Không tạo được báo cáo: %(reason)s") % {"reason": exc})
+        return _list_page(request, form=form, status=400)
     if result.created:
-        messages.success(request, f"Đã tạo báo cáo {month_label(result.report.month)} (bản nháp).")
+        messages.success(
+            request,
+            _("Đã tạo báo cáo %(month)s (bản nháp).") % {"month": month_label(result.report.month)},
+        )
     else:
         messages.info(
-            request, f"Báo cáo {month_label(result.report.month)} đã có; không thay đổi gì."
+            request,
+            _("Báo cáo %(month)s đã có; không thay đổi gì.")
+            % {"month": month_label(result.report.month)},
         )
     return redirect("portal:report_detail", month=result.report.month)
 
@@ -127,8 +143,7 @@ def report_document_save(request, month: str):
     report = _visible_report(request, month)
     form = ReportDocumentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("portal:report_detail", month=month)
+        return _detail_page(request, report, document_form=form, status=400)
     try:
         portal_report_document_fill(
             report=report,
@@ -137,9 +152,13 @@ def report_document_save(request, month: str):
             fields=form.cleaned_data,
         )
     except ReportError as exc:
-        messages.error(request, f"Chưa lưu được: {exc}")
-    else:
-        messages.success(request, "Đã lưu số văn bản, ngày và người ký.")
+        report.refresh_from_db()
+        if report.is_published:  # the form is gone from the page: nothing typed to keep
+            messages.error(request, _("Chưa lưu được: %(reason)s") % {"reason": exc})
+            return redirect("portal:report_detail", month=month)
+        form.add_error(None, _("Chưa lưu được: %(reason)s") % {"reason": exc})
+        return _detail_page(request, report, document_form=form, status=400)
+    messages.success(request, _("Đã lưu số văn bản, ngày và người ký."))
     return redirect("portal:report_detail", month=month)
 
 
@@ -154,9 +173,11 @@ def report_publish(request, month: str):
     except ReportNotIssuable as exc:
         messages.error(request, str(exc))
     except ReportError as exc:
-        messages.error(request, f"Không công bố được: {exc}")
+        messages.error(request, _("Không công bố được: %(reason)s") % {"reason": exc})
     else:
-        messages.success(request, f"Đã công bố báo cáo {month_label(month)}.")
+        messages.success(
+            request, _("Đã công bố báo cáo %(month)s.") % {"month": month_label(month)}
+        )
     return redirect("portal:report_detail", month=month)
 
 
@@ -166,8 +187,7 @@ def report_regenerate(request, month: str):
     report = _visible_report(request, month)
     form = ReportRegenerateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Cần ghi lý do tạo lại báo cáo.")
-        return redirect("portal:report_detail", month=month)
+        return _detail_page(request, report, regenerate_form=form, status=400)
     try:
         monthly_report_generate(
             authority=report.authority,
@@ -177,7 +197,11 @@ def report_regenerate(request, month: str):
             requested_by=request.user.get_username(),
         )
     except ReportError as exc:
-        messages.error(request, f"Không tạo lại được: {exc}")
+        form.add_error(None, _("Không tạo lại được: %(reason)s") % {"reason": exc})
+        return _detail_page(request, report, regenerate_form=form, status=400)
     else:
-        messages.success(request, f"Đã tạo lại báo cáo {month_label(month)}; lý do đã được ghi.")
+        messages.success(
+            request,
+            _("Đã tạo lại báo cáo %(month)s; lý do đã được ghi.") % {"month": month_label(month)},
+        )
     return redirect("portal:report_detail", month=month)

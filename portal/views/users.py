@@ -28,6 +28,11 @@ USER_ACTIONS = (
 
 @portal_member_required
 def users(request):
+    return _users_page(request)
+
+
+def _users_page(request, *, invite_form=None, status: int = 200):
+    """The users' page; `invite_form` is a refused invitation, shown with what was typed."""
     memberships = (
         AuthorityMembership.objects.filter(authority=request.authority)
         .select_related("user")
@@ -38,12 +43,13 @@ def users(request):
         "portal/manage/users.html",
         {
             "memberships": memberships,
-            "invite_form": UserInviteForm(),
+            "invite_form": invite_form or UserInviteForm(),
             "roles": AuthorityMembership.Role.choices,
             "history": AuditEntry.objects.filter(
                 authority=request.authority, action__in=USER_ACTIONS
             )[:30],
         },
+        status=status,
     )
 
 
@@ -63,8 +69,7 @@ def _membership(request, membership_id: int) -> AuthorityMembership:
 def user_invite(request):
     form = UserInviteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Cần e-mail và vai trò."))
-        return redirect("portal:manage_users")
+        return _users_page(request, invite_form=form, status=400)
     try:
         created, sent = authority_user_invite(
             authority=request.authority,
@@ -73,8 +78,8 @@ def user_invite(request):
             actor=actor(request),
         )
     except AuthorityUserError as exc:
-        messages.error(request, str(exc))
-        return redirect("portal:manage_users")
+        form.add_error("email", str(exc))
+        return _users_page(request, invite_form=form, status=400)
     email = created.user.email
     if sent:
         messages.success(request, _("Đã gửi thư mời đến %(email)s.") % {"email": email})

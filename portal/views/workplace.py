@@ -94,7 +94,12 @@ def _school(request, code: str):
 
 @portal_member_required
 def school_manage(request, code: str):
-    school = _school(request, code)
+    return _school_page(request, _school(request, code))
+
+
+def _school_page(request, school, *, refused: str = "", errors=(), status: int = 200):
+    """The school's page; after a refused action (`refused`: "status", "invite", "principal"
+    or "domain") its form shows the reasons beside it and keeps what was typed."""
     return portal_render(
         request,
         "portal/manage/school.html",
@@ -105,7 +110,11 @@ def school_manage(request, code: str):
             "reason_form": ReasonForm(),
             "principal_form": PrincipalForm(),
             "domain_form": DomainForm(),
+            "refused": refused,
+            "refused_errors": list(errors),
+            "typed": request.POST if refused else {},
         },
+        status=status,
     )
 
 
@@ -114,10 +123,12 @@ def _done(request, school, message: str):
     return redirect("portal:manage_school", code=school.code)
 
 
-def _refused(request, school, errors: dict[str, str]):
-    for field, message in errors.items():
-        messages.error(request, f"{FIELD_LABELS.get(field, field)}: {message}")
-    return redirect("portal:manage_school", code=school.code)
+def _refused(request, school, errors: dict[str, str], *, action: str):
+    reasons = [
+        _("%(field)s: %(message)s") % {"field": FIELD_LABELS.get(field, field), "message": message}
+        for field, message in errors.items()
+    ]
+    return _school_page(request, school, refused=action, errors=reasons, status=400)
 
 
 @require_POST
@@ -145,7 +156,7 @@ def _status_change(request, code: str, change, done: str):
             reason=ReasonForm(request.POST).data.get("reason", ""),
         )
     except SchoolInputError as exc:
-        return _refused(request, school, exc.errors)
+        return _refused(request, school, exc.errors, action="status")
     return _done(request, school, done % {"school": school.name})
 
 
@@ -158,9 +169,14 @@ def school_invite(request, code: str):
             school=school, authority=request.authority, actor=actor(request)
         )
     except SchoolInputError as exc:
-        return _refused(request, school, exc.errors)
+        return _refused(request, school, exc.errors, action="invite")
     if not sent:
-        return _refused(request, school, {"school": _("không gửi được thư mời; thử lại sau.")})
+        return _refused(
+            request,
+            school,
+            {"school": _("không gửi được thư mời; thử lại sau.")},
+            action="invite",
+        )
     return _done(
         request,
         school,
@@ -180,7 +196,7 @@ def school_principal(request, code: str):
             email=request.POST.get("email", ""),
         )
     except SchoolInputError as exc:
-        return _refused(request, school, exc.errors)
+        return _refused(request, school, exc.errors, action="principal")
     message = _("Hiệu trưởng mới: %(email)s.") % {"email": school.principal_email}
     if sent:
         message += " " + _("Đã gửi thư mời đặt mật khẩu.")
@@ -199,5 +215,5 @@ def school_domain(request, code: str):
             host=request.POST.get("host", ""),
         )
     except SchoolInputError as exc:
-        return _refused(request, school, exc.errors)
+        return _refused(request, school, exc.errors, action="domain")
     return _done(request, school, _("Đã thêm tên miền %(host)s.") % {"host": domain.domain})

@@ -314,8 +314,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
 # Every broker key under a prefix: environments sharing a Redis database (the bench beside a
 # demo) then never take each other's tasks.
-if os.environ.get("CELERY_BROKER_KEY_PREFIX"):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": os.environ["CELERY_BROKER_KEY_PREFIX"]}
+_BROKER_KEY_PREFIX = (
+    {"global_keyprefix": os.environ["CELERY_BROKER_KEY_PREFIX"]}
+    if os.environ.get("CELERY_BROKER_KEY_PREFIX")
+    else {}
+)
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
@@ -338,8 +341,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_TASK_TIME_LIMIT = 600
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
+# (with the key prefix above: assigning the options here once dropped it, and environments
+# sharing a Redis database took each other's tasks)
+CELERY_BROKER_TRANSPORT_OPTIONS = {**_BROKER_KEY_PREFIX, "visibility_timeout": 900}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Schools per task of a portal bulk import (portal/services/imports.py): far below the limit.
+PORTAL_IMPORT_CHUNK_SIZE = int(os.environ.get("PORTAL_IMPORT_CHUNK_SIZE", "25"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "schoolhost <no-reply@localhost>")

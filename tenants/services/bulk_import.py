@@ -104,6 +104,9 @@ class ImportRow:
     serves_meals: bool = False
     errors: dict[str, str] = field(default_factory=dict)  # field → Vietnamese reason
     note: str = ""
+    # Why the row has no domain to show (an error row whose host cannot be read or is taken):
+    # the preview says it instead of a bare "—".
+    domain_reason: str = ""
 
     @property
     def message(self) -> str:
@@ -130,6 +133,23 @@ class ImportRow:
             }
         return _("%(where)s: bỏ qua, %(note)s") % {"where": where, "note": self.note}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportRow":
+        """The row back from `as_dict()` (a job's stored preview, a chunk's rows)."""
+        return cls(
+            number=data["row"],
+            outcome=RowOutcome(data["outcome"]),
+            name=data.get("name", ""),
+            levels=tuple(data.get("levels", ())),
+            domain=data.get("domain", ""),
+            code=data.get("code", ""),
+            principal_email=data.get("principal_email", ""),
+            serves_meals=bool(data.get("serves_meals")),
+            errors={f: e["message"] for f, e in data.get("errors", {}).items()},
+            note=data.get("note", ""),
+            domain_reason=data.get("domain_reason", ""),
+        )
+
     def as_dict(self) -> dict:
         return {
             "row": self.number,
@@ -146,6 +166,7 @@ class ImportRow:
                 for f, m in self.errors.items()
             },
             "note": self.note,
+            "domain_reason": self.domain_reason,
             "message": self.message,
         }
 
@@ -180,6 +201,17 @@ class ImportPreview:
             "Xem trước: %(create)d trường sẽ tạo, %(exists)d đã có từ trước, %(errors)d dòng "
             "lỗi, %(ignored)d dòng bỏ qua."
         ) % {**counts, "create": self.count(RowOutcome.CREATE)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportPreview":
+        return cls(
+            filename=data["filename"],
+            source=data["source"],
+            header_row=data["header_row"],
+            columns=data["columns"],
+            rows=tuple(ImportRow.from_dict(row) for row in data["rows"]),
+            applied=data.get("applied", False),
+        )
 
     def as_dict(self) -> dict:
         return {
@@ -361,7 +393,13 @@ def _row_plan(source: SourceRow, *, authority, claimed_hosts, claimed_codes) -> 
     if errors or checked is None:
         ordered = {f: errors[f] for f in FIELD_ORDER if f in errors}
         ordered.update({f: m for f, m in errors.items() if f not in ordered})
-        return ImportRow(source.number, RowOutcome.ERROR, name=name, errors=ordered)
+        return ImportRow(
+            source.number,
+            RowOutcome.ERROR,
+            name=name,
+            errors=ordered,
+            **_domain_shown(host, values.get("domain"), ordered.get("domain")),
+        )
     claimed_hosts[checked.domain] = (source.number, text_key(checked.name))
     claimed_codes[code] = source.number
     return ImportRow(
@@ -374,6 +412,19 @@ def _row_plan(source: SourceRow, *, authority, claimed_hosts, claimed_codes) -> 
         principal_email=checked.principal_email,
         serves_meals=serves_meals,
     )
+
+
+def _domain_shown(host: str, written: str | None, problem: str | None) -> dict:
+    """An error row's domain column: the host the row would use when it could be read (its
+    own problem, if any, is in the errors), else why there is none."""
+    if host:
+        return {"domain": host}
+    if not line_clean(written):
+        return {"domain_reason": _("chưa ghi tên miền")}
+    return {
+        "domain_reason": problem
+        or _("không đọc được tên miền “%(written)s”") % {"written": line_clean(written)}
+    }
 
 
 def _existing_school(*, host: str, authority: Authority) -> School | None:

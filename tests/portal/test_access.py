@@ -236,7 +236,7 @@ def test_create_authority_user_command(client, authority, capsys):
 
     with pytest.raises(CommandError, match="không có cơ quan quản lý mã “khong-co”"):
         call_command("create_authority_user", authority="khong-co", email="a@b.vn", role="admin")
-    with pytest.raises(CommandError, match="not a valid e-mail"):
+    with pytest.raises(CommandError, match="“abc” không phải là một địa chỉ e-mail hợp lệ"):
         call_command("create_authority_user", authority=authority.code, email="abc", role="admin")
 
 

@@ -347,7 +347,8 @@ def test_an_admin_moves_the_weekly_deadline_and_the_next_evaluation_uses_it(
     page.wait_for_load_state()
     assert "Đã áp dụng thay đổi quy định “Kế hoạch tuần”" in page.content()
     history = page.locator("table").last.inner_text()
-    assert "letter-2015/weekly-plan" in history and email in history
+    assert "Kế hoạch tuần" in history and "hạn: 10:00 thứ Hai" in history and email in history
+    assert "letter-2015" not in history
 
     school_evaluate(school=school)  # what the queued evaluation does on a worker
     due = ObligationResult.objects.filter(school=school, rule="weekly-plan").order_by("due_at")

@@ -75,9 +75,10 @@ def test_admin_fills_the_document_then_publishes_from_the_portal(
     assert not MonthlyReport.objects.get().is_published
 
     bad = admin.post(
-        "/quan-ly/bao-cao/2026-10/van-ban/", {**DOCUMENT, "doc_date": "2026-11-01"}, follow=True
+        "/quan-ly/bao-cao/2026-10/van-ban/", {**DOCUMENT, "doc_date": "31/11/2026"}, follow=True
     )
-    assert "Ngày phải có dạng dd/mm/yyyy" in bad.text
+    assert "Ngày 31/11/2026 không có thật: tháng 11/2026 có 30 ngày." in bad.text
+    assert 'value="31/11/2026"' in bad.text  # kept as typed
     admin.post("/quan-ly/bao-cao/2026-10/van-ban/", DOCUMENT)
     report = MonthlyReport.objects.get()
     assert report.doc_number == "7" and report.signer_name == "Lê Thị Bình"

@@ -107,3 +107,28 @@ def test_inspectors_are_refused_the_import(portal_client, authority, step):
     assert response.status_code == 403 and "chỉ được xem" in response.text
     job.refresh_from_db()
     assert job.status == "preview" and SchoolImportJob.objects.count() == 1
+
+
+def test_an_error_rows_domain_is_shown_or_why_there_is_none(portal_client, authority):
+    school_make(authority=authority, name="Trường THCS Khác", domain="da-dung.localhost")
+    rows = (
+        "Tên trường,Cấp học,Tên miền\n"
+        "Trường Liên cấp Sao Mai,Liên cấp,lc-sao-mai.localhost\n"  # bad level, host fine
+        "Trường Tiểu học Không Miền,Tiểu học,\n"  # no host written
+        "Trường Tiểu học Miền Sai,Tiểu học,http://khong hop le\n"  # host unreadable
+        "Trường THCS Trùng Miền,THCS,da-dung.localhost\n"  # host of another school
+    )
+    client = portal_client(authority, "admin")
+    page = client.get(_upload(client, text=rows)["Location"]).text
+    cells = {
+        row.split('<th scope="row">')[1].split("</th>")[0]: row.split("</th><td>")[1].split(
+            "</td>"
+        )[0]
+        for row in page.split('<tr class="outcome-error">')[1:]
+    }
+    assert cells["Trường Liên cấp Sao Mai"] == "lc-sao-mai.localhost"
+    assert cells["Trường THCS Trùng Miền"] == "da-dung.localhost"
+    assert "Không có: chưa ghi tên miền" in cells["Trường Tiểu học Không Miền"]
+    assert "Không có:" in cells["Trường Tiểu học Miền Sai"]
+    assert "khong hop le" in cells["Trường Tiểu học Miền Sai"]
+    assert all(cell != "—" for cell in cells.values())

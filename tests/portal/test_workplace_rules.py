@@ -40,7 +40,10 @@ def test_a_change_today_is_audited_and_the_next_evaluation_uses_it(portal_client
     change = RuleParameterChange.objects.get(authority=authority, rule_id="weekly-plan")
     assert change.changed_by == f"admin-{authority.code}@so-gd.edu.vn"
     assert change.before == {} and change.after == {"deadline": {"hours": 10}}
-    assert "letter-2015/weekly-plan" in client.get("/quan-ly/quy-dinh/").text  # the history
+    history = client.get("/quan-ly/quy-dinh/").text.split("Lịch sử thay đổi")[1]
+    assert "Kế hoạch tuần" in history
+    assert "hạn: 12:00 thứ Hai (mặc định)" in history and "hạn: 10:00 thứ Hai" in history
+    assert "letter-2015/weekly-plan" not in history and "{" not in history
 
     school_evaluate(school=school)
     due = [
@@ -59,6 +62,9 @@ def test_a_change_for_a_later_date_waits_for_its_day(portal_client, authority):
         follow=True,
     )
     assert f"áp dụng từ {later:%d/%m/%Y}" in response.text
+    scheduled = response.text.split("Thay đổi đã lên lịch")[1].split("Lịch sử thay đổi")[0]
+    assert "Tin tức sự kiện</strong>: tối thiểu 3 tin/tuần" in scheduled
+    assert "news-weekly" not in scheduled and "{" not in scheduled
     assert not RuleParameterOverride.objects.filter(authority=authority).exists()
     assert PendingRuleChange.objects.get().params == {"count": 3}
     assert rule_changes_apply(today=later - dt.timedelta(days=1)) == 0
@@ -66,6 +72,10 @@ def test_a_change_for_a_later_date_waits_for_its_day(portal_client, authority):
     assert RuleParameterOverride.objects.get(rule_id="news-weekly").params == {"count": 3}
     assert RuleParameterChange.objects.get(rule_id="news-weekly").changed_by.startswith("admin-")
     assert rule_changes_apply(today=later) == 0  # once
+    history = client.get("/quan-ly/quy-dinh/").text.split("Lịch sử thay đổi")[1]
+    assert "Tin tức sự kiện" in history
+    assert "tối thiểu 2 tin/tuần (mặc định)" in history and "tối thiểu 3 tin/tuần" in history
+    assert "letter-2015/news-weekly" not in history and "'count'" not in history
 
 
 @pytest.mark.parametrize(
@@ -74,7 +84,7 @@ def test_a_change_for_a_later_date_waits_for_its_day(portal_client, authority):
         ("news-weekly", {"count": "0"}, "phải từ 1 trở lên"),
         ("news-weekly", {"count": "ba"}, "cần một số nguyên"),
         ("weekly-plan", {"deadline": "25:00"}, "giờ phải có dạng HH:MM"),
-        ("weekly-plan", {"deadline": "10:00", "hieu_luc": "2026-12-01"}, "dd/mm/yyyy"),
+        ("weekly-plan", {"deadline": "10:00", "hieu_luc": "12/31/2026"}, "không có tháng 31"),
     ],
 )
 def test_bad_values_are_refused_in_vietnamese(portal_client, authority, rule, data, message):

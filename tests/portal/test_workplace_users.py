@@ -66,6 +66,9 @@ def test_role_change_and_deactivation_never_remove_the_last_admin(
     assert me.role == "inspector"
     change = AuditEntry.objects.filter(action="user_role", target=theirs.user.username).get()
     assert change.before == {"role": "inspector"} and change.after == {"role": "admin"}
+    history = client.get("/quan-ly/nguoi-dung/").text.split("Lịch sử")[1]
+    assert "Thanh tra (chỉ xem) → Quản trị" in history
+    assert "inspector" not in history and "→ admin" not in history
 
 
 def test_a_deactivated_user_can_no_longer_log_in(portal_client, portal_user, authority):
@@ -88,7 +91,7 @@ def test_a_bad_address_is_refused_in_vietnamese(portal_client, authority):
     response = client.post(
         "/quan-ly/nguoi-dung/moi/", {"email": "khong-hop-le", "role": "admin"}, follow=True
     )
-    assert "không phải địa chỉ e-mail hợp lệ" in response.text
+    assert "không phải là một địa chỉ e-mail hợp lệ" in response.text
     assert not get_user_model().objects.filter(username="khong-hop-le").exists()
 
 

@@ -8,6 +8,7 @@ from django.core import mail
 from django_tenants.utils import schema_context
 
 from portal.models import AuditEntry
+from reminders.announcements import authority_message_deliver
 from reminders.models import AuthorityMessage, AuthorityMessageDelivery
 from reports.generation import monthly_report_generate
 from tests.crafting import month_of_each_category
@@ -16,7 +17,9 @@ from tests.factories import school_make
 pytestmark = pytest.mark.django_db
 
 
-def test_one_school_gets_the_message_at_its_principal_and_editors(portal_client, authority):
+def test_one_school_gets_the_message_at_its_principal_and_editors(
+    portal_client, authority, django_capture_on_commit_callbacks
+):
     school = school_make(authority=authority, principal_email="ht@truong.edu.vn")
     with schema_context(school.schema_name):
         editor = get_user_model().objects.create_user("bt@truong.edu.vn", "bt@truong.edu.vn")
@@ -26,13 +29,22 @@ def test_one_school_gets_the_message_at_its_principal_and_editors(portal_client,
     client = portal_client(authority, "admin")
     page = client.get("/quan-ly/nhac-nho/")
     assert page.status_code == 200 and "Gửi ngay" in page.text
-    response = client.post(
-        "/quan-ly/nhac-nho/gui/",
-        {"target": "one", "school": school.code, "subject": "Nhắc đăng kế hoạch tuần",
-         "body": "Đề nghị nhà trường đăng kế hoạch tuần trước 12:00 thứ Hai."},
-        follow=True,
-    )  # fmt: skip
-    assert "Đã gửi “Nhắc đăng kế hoạch tuần”" in response.text
+    with django_capture_on_commit_callbacks() as after_commit:
+        response = client.post(
+            "/quan-ly/nhac-nho/gui/",
+            {"target": "one", "school": school.code, "subject": "Nhắc đăng kế hoạch tuần",
+             "body": "Đề nghị nhà trường đăng kế hoạch tuần trước 12:00 thứ Hai."},
+            follow=True,
+        )  # fmt: skip
+    # the request only records and queues: nothing is mailed inside it
+    assert "Đang gửi “Nhắc đăng kế hoạch tuần” đến " in response.text and ": 1 thư" in response.text
+    assert not mail.outbox and len(after_commit) == 1
+    assert AuthorityMessageDelivery.objects.get().status == "queued"
+    assert "chờ gửi" in client.get("/quan-ly/nhac-nho/").text
+
+    sent = AuthorityMessage.objects.get()
+    assert authority_message_deliver(message_id=sent.pk) == 1  # what the worker's task runs
+    assert authority_message_deliver(message_id=sent.pk) == 0  # redelivered: nothing twice
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert sorted(message.to) == ["bt@truong.edu.vn", "ht@truong.edu.vn"]
@@ -74,3 +86,22 @@ def test_inspectors_cannot_send(portal_client, authority):
     response = client.post("/quan-ly/nhac-nho/gui/", {"target": "all", "subject": "x", "body": "y"})
     assert response.status_code == 403 and "chỉ được xem" in response.text
     assert not mail.outbox and not AuthorityMessage.objects.exists()
+
+
+def test_a_lost_send_is_queued_again_and_still_mails_once(portal_client, authority):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from reminders.announcements import authority_messages_requeue
+
+    school_make(authority=authority, principal_email="ht@a.vn")
+    client = portal_client(authority, "admin")
+    client.post("/quan-ly/nhac-nho/gui/", {"target": "all", "subject": "x", "body": "y"})
+    message = AuthorityMessage.objects.get()  # its send after the commit never ran
+    now = timezone.now()
+    assert authority_messages_requeue(now=now) == 0  # too recent: the first send may be on its way
+    assert authority_messages_requeue(now=now + dt.timedelta(minutes=11)) == 1
+    authority_message_deliver(message_id=message.pk)
+    assert authority_messages_requeue(now=now + dt.timedelta(minutes=11)) == 0
+    assert len(mail.outbox) == 1

@@ -52,8 +52,8 @@ def test_monthly_report_command_reads_the_month_as_people_write_it(authority, fr
         ),
         ({"month": "2026-13"}, "--month: “2026-13” không phải là một tháng hợp lệ"),
         ({"month": "10/26"}, "hãy ghi tháng/năm, ví dụ 11/2026"),
-        ({"month": "2026-11"}, "month 2026-11 has not ended yet"),
-        ({"month": "2026-10", "regenerate": True}, "needs a reason"),
+        ({"month": "2026-11"}, "Tháng 11/2026 chưa kết thúc"),
+        ({"month": "2026-10", "regenerate": True}, "Cần ghi lý do tạo lại báo cáo"),
     ],
 )
 def test_monthly_report_command_bad_input(authority, frozen_now, options, message):

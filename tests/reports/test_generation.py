@@ -61,7 +61,7 @@ def test_a_second_run_changes_nothing(authority, frozen_now):
 def test_regeneration_needs_a_reason_which_is_recorded(authority, frozen_now):
     schools = month_of_each_category(authority)
     monthly_report_generate(authority=authority, month="2026-10")
-    with pytest.raises(ReportError, match="needs a reason"):
+    with pytest.raises(ReportError, match="Cần ghi lý do tạo lại"):
         monthly_report_generate(authority=authority, month="2026-10", regenerate=True, reason=" ")
     ObligationResult.objects.filter(school=schools["did_not_update"]).update(status="on_time")
     again = monthly_report_generate(
@@ -100,8 +100,12 @@ def test_the_database_refuses_a_second_report_for_the_same_month(authority, froz
 
 
 def test_a_month_that_has_not_ended_has_no_report(authority, frozen_now):
-    with pytest.raises(ReportError, match="has not ended"):
+    with pytest.raises(ReportError) as refused:
         monthly_report_generate(authority=authority, month="2026-11")
+    assert str(refused.value) == (
+        "Tháng 11/2026 chưa kết thúc: báo cáo tổng hợp cả tháng, nên chỉ tạo được từ ngày "
+        "01/12/2026."
+    )
 
 
 def test_a_province_report_covers_the_districts_below_it(frozen_now):
@@ -116,7 +120,7 @@ def test_a_province_report_covers_the_districts_below_it(frozen_now):
 def test_publishing_with_a_signed_note_or_as_is(authority, frozen_now):
     month_of_each_category(authority)
     report = monthly_report_generate(authority=authority, month="2026-10").report
-    with pytest.raises(ReportError, match="must be signed"):
+    with pytest.raises(ReportError, match="Nội dung dẫn phải có người ký"):
         monthly_report_publish(report=report, published_by="a", cover_note="Kính gửi các trường")
     published = monthly_report_publish(
         report=report, published_by="admin@pgd.vn", cover_note="Kính gửi các trường,\nđề nghị khắc phục.",
@@ -124,7 +128,7 @@ def test_publishing_with_a_signed_note_or_as_is(authority, frozen_now):
     )  # fmt: skip
     assert published.is_published and published.published_at == frozen_now
     assert published.signed_by == "Trưởng phòng Nguyễn Văn An"
-    with pytest.raises(ReportError, match="already published"):
+    with pytest.raises(ReportError, match="Báo cáo tháng 10/2026 đã được công bố"):
         monthly_report_publish(report=published, published_by="admin@pgd.vn")
     september = monthly_report_generate(authority=authority, month="2026-09").report
     assert monthly_report_publish(report=september, published_by="x").cover_note == ""

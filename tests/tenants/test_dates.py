@@ -10,6 +10,7 @@ import pytest
 from django import forms
 from django.utils import formats, translation
 
+from tenants.date_fields import DayFirstDateField
 from tenants.dates import (
     LOCAL_TZ,
     DateInputError,
@@ -33,12 +34,37 @@ def test_an_ambiguous_day_is_day_first():
     assert date_parse("05/12/2026") == dt.date(2026, 12, 5)
 
 
-@pytest.mark.parametrize("typed", ["11/29/2026", "31/11/2026", "05/12/26", "", "hôm nay", None])
+@pytest.mark.parametrize("typed", ["11/29/2026", "05/12/26", "", "hôm nay", None])
 def test_what_is_not_a_day_gets_one_vietnamese_sentence(typed):
     with pytest.raises(DateInputError) as error:
         date_parse(typed)
     assert "ngày/tháng/năm" in str(error.value)
     assert "29/11/2026" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("31/02/2026", "Ngày 31/02/2026 không có thật: tháng 2/2026 có 28 ngày."),
+        ("29/02/2027", "Ngày 29/02/2027 không có thật: tháng 2/2027 có 28 ngày."),
+        ("30.2.2028", "Ngày 30/02/2028 không có thật: tháng 2/2028 có 29 ngày."),
+        ("31-11-2026", "Ngày 31/11/2026 không có thật: tháng 11/2026 có 30 ngày."),
+        ("2026-04-31", "Ngày 31/04/2026 không có thật: tháng 4/2026 có 30 ngày."),
+        ("00/12/2026", "Ngày 00/12/2026 không có thật: tháng 12/2026 có 31 ngày."),
+        ("11/29/2026", "“11/29/2026”: không có tháng 29 (tháng từ 1 đến 12)."),
+    ],
+)
+def test_a_day_that_does_not_exist_is_told_as_such(typed, message):
+    """Not "write it as dd/mm/yyyy": the office wrote it so, the day is what is wrong."""
+    with pytest.raises(DateInputError) as error:
+        date_parse(typed)
+    assert str(error.value).startswith(message)
+    with pytest.raises(DateInputError) as error:
+        datetime_parse(f"{typed} 08:30")
+    assert str(error.value).startswith(message)
+    with pytest.raises(forms.ValidationError) as error:
+        DayFirstDateField().clean(typed)
+    assert error.value.messages[0].startswith(message)
 
 
 @pytest.mark.parametrize(

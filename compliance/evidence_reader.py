@@ -68,7 +68,8 @@ def _typed(name: str, value):
     return value
 
 
-def _fields_of(content: dict, names: tuple[str, ...]) -> dict:
+def fields_of(content: dict, names: tuple[str, ...]) -> dict:
+    """The named fields of a revision's content that are set, typed (dates, aware datetimes)."""
     return {
         name: _typed(name, content.get(name))
         for name in names
@@ -89,8 +90,8 @@ def items_from_history(*, page_id, page_type, title, url, events) -> list[Eviden
     current, started = None, None
     for at, action, content in events:
         if action == PUBLISH:
-            period = _fields_of(content or {}, spec.period)
-            attrs = _fields_of(content or {}, spec.attrs)
+            period = fields_of(content or {}, spec.period)
+            attrs = fields_of(content or {}, spec.attrs)
             measures = spec.measure(content)
             key = (
                 tuple(sorted(period.items())),

@@ -6,10 +6,12 @@ cache; wrk plays `--parents` parents (200) over every school's pages for `--seco
 an editor publishes a news item every `--publish-every` seconds in a random school, the Celery
 worker is killed (SIGKILL) and restarted, and PostgreSQL is restarted (fast shutdown).
 
-Prints, and writes to bench/results/drill.json: requests, parents' errors (non-2xx/3xx answers
-and socket errors), p50/p99 latency (ms), publications committed and how many are live with
-their publish log entry afterwards, schools whose stored evaluation is newer than their last
-publication (after at most `--settle` seconds), and how long each fault lasted (s).
+Prints, and writes to bench/results/drill.json: the date and load average, requests, parents'
+errors (non-2xx/3xx answers and socket errors), p50/p99 latency (ms), publications committed
+and how many are live with their publish log entry and their entry in the school's evidence
+chain afterwards, schools whose evidence chain verifies, schools whose stored evaluation is
+newer than their last publication (after at most `--settle` seconds), and how long each fault
+lasted (s). docs/reliability.md keeps the last run's figures.
 
     python bench/drill.py [--schools 20] [--parents 200] [--seconds 60]
 """
@@ -192,6 +194,26 @@ def _wrk_script(hosts: list[str]) -> Path:
     return lua
 
 
+def _warm(url: str, hosts: list[str]) -> int:
+    """Fetch every school's pages through the front cache, one at a time, until each is stored
+    (a HIT on the second read); returns how many are. A timed warm-up under load leaves pages
+    out: their first render on a cold gunicorn takes longer than the cache lock (5 s)."""
+    import urllib.request
+
+    stored = 0
+    for host in hosts:
+        for path in PATHS:
+            request = urllib.request.Request(url + path, headers={"Host": host})
+            for _ in range(2):
+                try:
+                    with urllib.request.urlopen(request, timeout=60) as response:
+                        status = response.headers.get("X-Cache-Status", "")
+                except OSError:
+                    status = ""
+            stored += status == "HIT"
+    return stored
+
+
 def _wrk(url: str, script: Path, *, connections: int, seconds: int) -> dict:
     out = wrk_output(
         url, "--timeout", "10s", "-s", str(script), connections=connections, seconds=seconds
@@ -201,7 +223,7 @@ def _wrk(url: str, script: Path, *, connections: int, seconds: int) -> dict:
         "requests": figures["requests"],
         "errors_http": figures["non_2xx"],
         "errors_socket": figures["socket_errors"],
-        **{key: value for key, value in figures.items() if key.startswith("p")},
+        **{key: round(value, 2) for key, value in figures.items() if key.startswith("p")},
         "raw": out,
     }
 
@@ -252,17 +274,25 @@ def _verify(editor: Editor, settle: float) -> dict:
     from wagtail.models import PageLogEntry
 
     from compliance.models import SchoolEvaluation
+    from compliance.services.evidence_chain import evidence_chain_verify
     from sitepages import models as m
 
     connection.close()
-    found = 0
+    found = chained = 0
     last_by_school: dict[str, float] = {}
     for schema_name, page_id, at in editor.committed:
         last_by_school[schema_name] = max(at, last_by_school.get(schema_name, 0))
         with schema_context(schema_name):
             live = m.NewsPage.objects.filter(pk=page_id, live=True).exists()
             logged = PageLogEntry.objects.filter(page_id=page_id, action="wagtail.publish").exists()
+            chained += m.EvidenceEntry.objects.filter(
+                page_id=page_id, action="wagtail.publish"
+            ).exists()
         found += live and logged
+    chains_ok = 0
+    for schema_name in last_by_school:
+        with schema_context(schema_name):
+            chains_ok += evidence_chain_verify().ok
     deadline = time.monotonic() + settle
     while True:
         evaluated = {
@@ -279,6 +309,8 @@ def _verify(editor: Editor, settle: float) -> dict:
         "publications_committed": len(editor.committed),
         "publications_refused": editor.failed,
         "publications_live_with_log": found,
+        "publications_in_evidence_chain": chained,
+        "schools_evidence_chain_ok": chains_ok,
         "schools_published": len(last_by_school),
         "schools_evaluated_after_last_publish": caught_up,
     }
@@ -297,14 +329,20 @@ def main() -> None:
     pg.start()
     redis_port = free_port()
     redis = subprocess.Popen(
-        ["redis-server", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "",
+         "--appendonly", "no", "--dir", str(FOLDER)],
         stdout=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
     port_wait(redis_port)
     purge_port, app_port = free_port(), free_port()
     processes: list[subprocess.Popen] = []
     nginx = None
     try:
+        # Started first, so that the purges of the set-up's publications reach it.
+        nginx = BenchNginx(
+            FOLDER / "nginx", app_port, purge_port=purge_port, workers="1",
+            media_root=FOLDER / "media",
+        ).start()  # fmt: skip
         env = _setup_django(pg, redis_port, purge_port)
         print(f"== drill: {args.schools} schools, {args.parents} parents, {args.seconds} s")
         schools = _schools(args.schools)
@@ -315,14 +353,10 @@ def main() -> None:
         gunicorn = _gunicorn(app_port, env)
         worker = _worker(env)
         processes += [gunicorn, worker]
-        nginx = BenchNginx(
-            FOLDER / "nginx", app_port, purge_port=purge_port, workers="1",
-            media_root=FOLDER / "media",
-        ).start()  # fmt: skip
         script = _wrk_script(hosts)
-        _wrk(nginx.cache_url, script, connections=20, seconds=5)  # warm the front cache
+        faults: dict[str, float] = {"pages_cached_before": _warm(nginx.cache_url, hosts)}
+        load_before = os.getloadavg()
         editor = Editor(schools, args.publish_every)
-        faults: dict[str, float] = {}
         load: dict = {}
         loader = threading.Thread(
             target=lambda: load.update(
@@ -345,6 +379,7 @@ def main() -> None:
         faults["postgres_restart_s"] = round(pg.restart(), 2)
         print(f"  PostgreSQL restarted in {faults['postgres_restart_s']} s", flush=True)
         loader.join()
+        load_after = os.getloadavg()
         editor.stopping.set()
         editor.join()
         checks = _verify(editor, args.settle)
@@ -361,7 +396,15 @@ def main() -> None:
         redis.kill()
         pg.stop()
     raw = load.pop("raw", "")
+    # Django's own count of the answers it could not give (the database down): nginx serves its
+    # stored copy in their place (proxy_cache_use_stale http_500), so parents see no error.
+    log = (FOLDER / "gunicorn.log").read_text(errors="replace")
+    faults["django_500s"] = log.count("Internal Server Error:")
     results = {
+        "drill_date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+        "drill_cpus": os.cpu_count(),
+        "drill_load_before": [round(x, 2) for x in load_before],
+        "drill_load_after": [round(x, 2) for x in load_after],
         "drill_schools": args.schools,
         "drill_parents": args.parents,
         "drill_seconds": args.seconds,

@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Min
 from wagtail.models import Page, PageLogEntry, Revision, get_page_models
 
 from compliance.engine import EvidenceItem, EvidenceSnapshot
@@ -68,7 +69,8 @@ def _typed(name: str, value):
     return value
 
 
-def _fields_of(content: dict, names: tuple[str, ...]) -> dict:
+def fields_of(content: dict, names: tuple[str, ...]) -> dict:
+    """The named fields of a revision's content that are set, typed (dates, aware datetimes)."""
     return {
         name: _typed(name, content.get(name))
         for name in names
@@ -76,12 +78,14 @@ def _fields_of(content: dict, names: tuple[str, ...]) -> dict:
     }
 
 
-def items_from_history(*, page_id, page_type, title, url, events) -> list[EvidenceItem]:
+def items_from_history(
+    *, page_id, page_type, title, url, events, created_at: dt.datetime | None = None
+) -> list[EvidenceItem]:
     """Turn one page's ordered (timestamp, action, content) events into evidence items.
 
     One item per distinct (period, attributes, substance measures) the page was published
     with; each item's live intervals end when the page was unpublished, deleted or republished
-    with other values.
+    with other values. `created_at` (the page's first revision) is carried on every item.
     """
     spec = evidence_specs()[page_type]
     intervals: dict[tuple, list] = defaultdict(list)
@@ -89,8 +93,8 @@ def items_from_history(*, page_id, page_type, title, url, events) -> list[Eviden
     current, started = None, None
     for at, action, content in events:
         if action == PUBLISH:
-            period = _fields_of(content or {}, spec.period)
-            attrs = _fields_of(content or {}, spec.attrs)
+            period = fields_of(content or {}, spec.period)
+            attrs = fields_of(content or {}, spec.attrs)
             measures = spec.measure(content)
             key = (
                 tuple(sorted(period.items())),
@@ -118,6 +122,7 @@ def items_from_history(*, page_id, page_type, title, url, events) -> list[Eviden
             attrs=values[key][1],
             live=tuple(spans),
             measures=values[key][2],
+            created_at=created_at,
         )
         for key, spans in intervals.items()
     ]
@@ -145,6 +150,21 @@ def page_events(*, page_ids, taken_at: dt.datetime | None = None) -> dict[int, l
     return events
 
 
+def pages_created_at(*, page_ids, taken_at: dt.datetime | None = None) -> dict[int, dt.datetime]:
+    """`{page_id: when its first revision was saved}` (server time, UTC), one query.
+
+    Wagtail's pages carry no creation time an editor cannot type; the first revision's
+    `created_at` is written by the server when the page is first saved (the admin saves a
+    revision on creation)."""
+    revisions = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in page_ids])
+    if taken_at is not None:
+        revisions = revisions.filter(created_at__lte=taken_at)
+    return {
+        int(row["object_id"]): row["first"]
+        for row in revisions.values("object_id").annotate(first=Min("created_at"))
+    }
+
+
 def evidence_snapshot(
     *,
     levels,
@@ -153,7 +173,7 @@ def evidence_snapshot(
     site_url: str,
     opened_at: dt.datetime | None = None,
 ) -> EvidenceSnapshot:
-    """Everything the school's schema proves, as known at `taken_at` (four queries).
+    """Everything the school's schema proves, as known at `taken_at` (five queries).
 
     Pages behind a password, a login or a group restriction (theirs or an ancestor's) are not
     public, so they are no evidence at all.
@@ -166,6 +186,7 @@ def evidence_snapshot(
         .values("pk", "content_type_id", "title", "url_path")
     }
     events = page_events(page_ids=list(pages), taken_at=taken_at)
+    created = pages_created_at(page_ids=list(pages), taken_at=taken_at)
     root_path = _site_root_path()
     items = []
     for page_id, page in pages.items():
@@ -177,6 +198,7 @@ def evidence_snapshot(
                 title=page["title"],
                 url=url,
                 events=events.get(page_id, []),
+                created_at=created.get(page_id),
             )
         )
     items.extend(_tombstone_items(taken_at))
@@ -219,6 +241,7 @@ def evidence_items_to_json(items: list[EvidenceItem]) -> list[dict]:
             "attrs": {k: encode(v) for k, v in item.attrs.items()},
             "live": [[encode(s), encode(e)] for s, e in item.live],
             "measures": dict(item.measures),
+            "created_at": encode(item.created_at),
         }
         for item in items
     ]
@@ -238,6 +261,7 @@ def evidence_items_from_json(data: list[dict]) -> list[EvidenceItem]:
             attrs={k: _typed(k, v) for k, v in raw["attrs"].items()},
             live=tuple((moment(s), moment(e)) for s, e in raw["live"]),
             measures=raw.get("measures", {}),
+            created_at=moment(raw.get("created_at")),
         )
         for raw in data
     ]

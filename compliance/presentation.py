@@ -5,6 +5,8 @@ Every app that shows results (the school admin's panel, the portal, reports, rem
 words from here, so one obligation reads the same in a report, an e-mail and on the dashboard.
 """
 
+import datetime as dt
+
 from compliance.models import ObligationStatus
 from compliance.selectors import bundled_rulesets
 from tenants.dates import datetime_format
@@ -91,6 +93,21 @@ def evidence_links(evidence) -> list[dict]:
         else:
             links.append({"title": ref.title, "url": ref.url})
     return links
+
+
+def flag_texts(flags) -> list[str]:
+    """What an obligation's stored flags (`Obligation.flags`) tell the authority, in Vietnamese,
+    e.g. "⚠ Ngày nhận khai lùi: ghi nhận 01/11/2026 08:00, trang tạo lúc 05/11/2026 09:00"."""
+    texts = []
+    backdated = (flags or {}).get("anchor_backdated")
+    if backdated:
+        claimed = dt.datetime.fromisoformat(backdated["claimed"])
+        created = dt.datetime.fromisoformat(backdated["created_at"])
+        texts.append(
+            f"⚠ Ngày nhận khai lùi: ghi nhận {local_text(claimed)}, "
+            f"trang tạo lúc {local_text(created)}"
+        )
+    return texts
 
 
 def local_text(moment) -> str:

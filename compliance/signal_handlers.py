@@ -9,7 +9,9 @@ queued on commit of the transaction that wrote the entry (immediately after it i
 so the worker always finds the entry and its revision. The task is sent with the school's schema
 (the tenant-aware Celery app carries it). The request is first written to the outbox
 (compliance/services/outbox.py): a broker failure is logged, never blocks publishing, and the
-outbox's drain sends the request again once the broker is back.
+outbox's drain sends the request again once the broker is back. The same handler appends the
+event to the school's hash-chained evidence history (compliance/services/evidence_chain.py), in
+the transaction that saved the log entry.
 """
 
 import logging
@@ -48,8 +50,13 @@ TRIGGERS = frozenset(
 
 
 def on_page_log_entry(sender, instance, created, **kwargs):
-    if created and instance.action in TRIGGERS:
-        _evaluate_after_commit()
+    if not created or instance.action not in TRIGGERS:
+        return
+    if connection.schema_name != "public":
+        from compliance.services.evidence_chain import evidence_entry_append
+
+        evidence_entry_append(log_entry=instance)
+    _evaluate_after_commit()
 
 
 def on_page_delete(sender, instance, **kwargs):

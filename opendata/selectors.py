@@ -94,7 +94,7 @@ def results_page(*, authority: Authority, month: MonthKey, page: int, size: int)
         ObligationResult.objects.filter(school__in=chunk, month=month.key)
         .exclude(status=ObligationStatus.NOT_APPLICABLE)
         .order_by("due_at", "rule", "item")
-        .values(*ROW_FIELDS)
+        .values(*ROW_FIELDS, "flags")
     ):
         rows[row["school_id"]].append(row)
     evaluated = set(
@@ -152,6 +152,9 @@ def _school_month(school, rows, month: MonthKey, evaluated: bool, provisional: b
                     {"title": ref.get("title", ""), "url": ref.get("url")}
                     for ref in r["evidence"] or []
                 ],
+                # e.g. {"anchor_backdated": {"anchor": "received_at", "claimed": iso,
+                # "created_at": iso, "limit_hours": 48}}
+                "flags": r["flags"] or {},
             }
             for r in rows
         ],

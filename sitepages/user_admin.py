@@ -12,7 +12,11 @@ password (issue 11). Here, for every manager who is not a superuser:
   (`user_manageable_by`, checked by `SchoolUserEditView`), and bulk actions on them, or assigning
   any role but editor in bulk, are refused (`bulk_action_refusal`, a `before_bulk_action` hook).
 
-Superusers (the platform's operators) keep Wagtail's full forms. Wired in by
+Superusers (the platform's operators) keep Wagtail's full forms, but for one thing: nobody
+types a password for someone else. A new account is made without a usable password and its
+owner gets an invitation e-mail with a one-time set-password link
+(`sitepages.services.invitations`); a principal's form to edit an editor has no password fields
+either (the editor asks for a new link on the login page). Wired in by
 `sitepages.users_app.SchoolUsersAppConfig` in place of `wagtail.users` in TENANT_APPS.
 """
 
@@ -24,6 +28,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
 from sitepages.roles import EDITOR_GROUP, PRINCIPAL_GROUP
+from sitepages.services.invitations import user_invitation_send
 
 MANAGEABLE_GROUPS = (EDITOR_GROUP,)
 
@@ -45,6 +50,8 @@ class ManagedUserFormMixin:
 
     def __init__(self, *args, manager=None, **kwargs):
         editing_self = kwargs.get("editing_self", False)
+        # only an operator types a password for someone else (read by Wagtail's form)
+        self.passwords_typed = manager is None or manager.is_superuser
         super().__init__(*args, **kwargs)
         if manager is None or manager.is_superuser:
             return
@@ -58,9 +65,23 @@ class ManagedUserFormMixin:
                 "do cơ quan quản lý cấp."
             )
 
+    @property
+    def password_enabled(self):
+        return self.passwords_typed and super().password_enabled
+
 
 class SchoolUserCreationForm(ManagedUserFormMixin, UserCreationForm):
-    pass
+    """No password fields: the account's owner sets one from the invitation e-mail."""
+
+    password_enabled = False
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+            self.save_m2m()
+        return user
 
 
 class SchoolUserEditForm(ManagedUserFormMixin, UserEditForm):
@@ -68,8 +89,29 @@ class SchoolUserEditForm(ManagedUserFormMixin, UserEditForm):
 
 
 class SchoolUserCreateView(wagtail_users.CreateView):
+    invitation_sent = False
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "manager": self.request.user}
+
+    def save_action(self):
+        # after the account's transaction has committed: the link's token reads the saved row
+        self.invitation_sent = user_invitation_send(user=self.object, inviter=self.request.user)
+        return super().save_action()
+
+    def get_success_message(self, instance):
+        values = {"user": instance.get_username(), "email": instance.email}
+        if self.invitation_sent:
+            return (
+                _("Đã tạo tài khoản %(user)s và gửi thư mời đặt mật khẩu đến %(email)s.") % values
+            )
+        return (
+            _(
+                "Đã tạo tài khoản %(user)s nhưng chưa gửi được thư mời đến %(email)s; người dùng "
+                "có thể bấm “Quên mật khẩu” ở trang đăng nhập để nhận liên kết."
+            )
+            % values
+        )
 
 
 class SchoolUserEditView(wagtail_users.EditView):

@@ -39,6 +39,8 @@ class EvidenceItem:
     `measures` is the substance the page carried while live with these values (words, files,
     rows, images: see compliance/engine/substance.py); a revision with other measures is
     another item, so an emptied page stops counting from the publish that emptied it.
+    `created_at` (UTC) is when the page was first saved (its first revision, server time), the
+    moment a date the editor typed, such as an urgent notice's `received_at`, is checked against.
     """
 
     page_id: int
@@ -49,8 +51,11 @@ class EvidenceItem:
     attrs: Mapping[str, Any] = field(default_factory=dict)
     live: tuple[Interval, ...] = ()
     measures: Mapping[str, int] = field(default_factory=dict)
+    created_at: datetime | None = None
 
     def __post_init__(self) -> None:
+        if self.created_at is not None:
+            object.__setattr__(self, "created_at", as_utc(self.created_at))
         intervals = []
         for start, end in self.live:
             start = as_utc(start)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -54,6 +55,9 @@ class Obligation:
     reference_at: datetime | None = None
     item: str | None = None
     weight: float = 1.0
+    # What the authority should look at beyond the status, by name, JSON-ready: e.g.
+    # {"anchor_backdated": {"anchor": "received_at", "claimed": iso, "created_at": iso}}.
+    flags: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.reference_at is None and self.due_at is not None:
@@ -80,4 +84,5 @@ class Obligation:
             "evidence": [ref._asdict() for ref in self.evidence],
             "reason": self.reason,
             "weight": self.weight,
+            "flags": dict(self.flags),
         }

@@ -129,6 +129,9 @@ class ObligationResult(models.Model):
     evidence = models.JSONField(default=list)
     reason = models.TextField(blank=True)
     weight = models.FloatField(default=1.0)
+    # Obligation.flags: what the authority should look at beyond the status (e.g. an urgent
+    # notice's received_at claimed long before the page existed: "anchor_backdated").
+    flags = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [

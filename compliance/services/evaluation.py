@@ -129,6 +129,7 @@ def _school_evaluate_locked(*, school: School) -> SchoolReport:
             evidence=[ref._asdict() for ref in o.evidence],
             reason=o.reason,
             weight=o.weight,
+            flags=dict(o.flags),
         )
         for o in report.obligations
     ]

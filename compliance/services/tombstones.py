@@ -9,6 +9,7 @@ from compliance.evidence_reader import (
     evidence_specs,
     items_from_history,
     page_events,
+    pages_created_at,
 )
 from sitepages.models import EvidenceTombstone
 
@@ -22,8 +23,14 @@ def evidence_tombstone_write(*, page) -> bool:
         return True
     now = timezone.now()
     events = [*page_events(page_ids=[page.pk]).get(page.pk, []), (now, DELETE, None)]
+    created = pages_created_at(page_ids=[page.pk]).get(page.pk)
     items = items_from_history(
-        page_id=page.pk, page_type=page_type, title=page.title, url="", events=events
+        page_id=page.pk,
+        page_type=page_type,
+        title=page.title,
+        url="",
+        events=events,
+        created_at=created,
     )
     EvidenceTombstone.objects.create(
         page_id=page.pk, items=evidence_items_to_json(items), deleted_at=now

@@ -11,6 +11,7 @@ from compliance.presentation import (
     CATEGORY_VI,
     STATUS_VI,
     duration_text,
+    flag_texts,
     item_title,
     period_text,
     rule_title,
@@ -41,6 +42,7 @@ class ObligationLine:
     late_by: str
     evidence: list[dict]
     reason: str
+    flags: tuple[str, ...] = ()  # compliance.presentation.flag_texts
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def school_detail(*, school: School, month: MonthKey, now: dt.datetime) -> Schoo
             school=school, month__gte=first, month__lte=max(months[-1], current.key)
         )
         .exclude(status=ObligationStatus.NOT_APPLICABLE)
-        .values(*ROW_FIELDS, "reason")
+        .values(*ROW_FIELDS, "reason", "flags")
     )
     published = dict(
         MonthlyReportEntry.objects.filter(
@@ -121,6 +123,7 @@ def _line(row) -> ObligationLine:
         late_by=duration_text(row["late_by"]),
         evidence=list(row["evidence"] or []),
         reason=row["reason"],
+        flags=tuple(flag_texts(row["flags"])),
     )
 
 

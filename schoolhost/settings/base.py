@@ -187,6 +187,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Nobody types a password for someone else: new editors, principals and portal users get a
+# set-password link by e-mail (Django's token: dies once the password is set). How long the
+# link lives, in seconds (default 3 days); the same for "forgot password" links.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("INVITATION_LINK_SECONDS", str(3 * 24 * 3600)))
 
 # Login throttling (django-axes) on school admins and the portal: 5 wrong passwords for one
 # user name from one address lock that pair out for 15 minutes, the right password included.

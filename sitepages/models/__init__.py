@@ -11,7 +11,11 @@ from sitepages.models.base import (
 from sitepages.models.branding import SchoolBranding
 from sitepages.models.disclosure import DisclosureIndexPage, DisclosurePage, DisclosureYearPage
 from sitepages.models.documents import DocumentIndexPage, OfficialDocumentPage
-from sitepages.models.evidence import EvidenceTombstone
+from sitepages.models.evidence import (
+    EvidenceChainAppendOnly,
+    EvidenceEntry,
+    EvidenceTombstone,
+)
 from sitepages.models.home import HomePage, StandardPage
 from sitepages.models.news import NewsIndexPage, NewsKind, NewsPage
 from sitepages.models.organisation import (
@@ -44,6 +48,8 @@ __all__ = [
     "DisclosurePage",
     "DisclosureYearPage",
     "DocumentIndexPage",
+    "EvidenceChainAppendOnly",
+    "EvidenceEntry",
     "EvidenceTombstone",
     "FeedbackFormField",
     "FeedbackFormPage",

@@ -1,5 +1,6 @@
 """The latency kind, through the shipped per-page rules."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from compliance.engine import Status
@@ -63,6 +64,41 @@ def test_a_drafted_urgent_notice_is_missing_once_due_and_pending_before():
     draft = urgent()
     assert judge(URGENT, draft)["page:6"].status == Status.MISSING
     assert judge(URGENT, draft, as_of=at(2026, 11, 20, 10, 30))["page:6"].status == Status.PENDING
+
+
+def test_a_received_at_claimed_long_before_the_notice_existed_is_flagged():
+    hour = at(2026, 11, 20, 11)
+
+    def created(moment):
+        return replace(urgent(hour), created_at=moment)
+
+    # received 10:00 on the 20th; the page was first saved 2 days and 1 second later
+    backdated = judge(URGENT, created(RECEIVED + timedelta(hours=48, seconds=1)))["page:6"]
+    assert backdated.status == Status.ON_TIME  # the verdict still reads the claimed moment
+    assert backdated.flags == {
+        "anchor_backdated": {
+            "anchor": "received_at",
+            "claimed": RECEIVED.isoformat(),
+            "created_at": (RECEIVED + timedelta(hours=48, seconds=1)).isoformat(),
+            "limit_hours": 48.0,
+        }
+    }
+    assert backdated.as_dict()["flags"] == backdated.flags
+    # within the 48 hours, or no creation time known: nothing to flag
+    assert judge(URGENT, created(RECEIVED + timedelta(hours=48)))["page:6"].flags == {}
+    assert judge(URGENT, urgent(hour))["page:6"].flags == {}
+    # the authority may change the limit (0 turns the check off)
+    for hours, flagged in ((72, False), (24, True), (0, False)):
+        result = by_key(
+            run(
+                URGENT,
+                snapshot(created(RECEIVED + timedelta(hours=50))),
+                as_of=AS_OF,
+                window=WINDOW,
+                overrides={("letter-2015", "urgent"): {"max_backdate_hours": hours}},
+            )
+        )["page:6"]
+        assert bool(result.flags) is flagged, hours
 
 
 CHANGES = shipped("letter-2015", "changes")

@@ -10,6 +10,11 @@ moves evidence back in time. A page never published is missing once due (a draft
 notice is a missed one). A page without the anchor is not this rule's business (only changed
 disclosures carry `changed_at`); one whose anchor is unusable (a naive datetime, a bad string)
 is not_applicable, with the reason, so the data error shows.
+
+The anchor is typed by the editor, so it can be claimed earlier than it was: with
+`max_backdate_hours` set, an anchor more than that many hours before the page was first saved
+(`EvidenceItem.created_at`, server time) flags the obligation `anchor_backdated` for the
+authority, with both moments; the status is still computed from the claimed anchor.
 """
 
 from __future__ import annotations
@@ -60,6 +65,13 @@ class Latency(Kind):
         Param("offset", dict, default={}, check=_offset_problem),
         BOUNDARY,
         GRACE,
+        Param(
+            "max_backdate_hours",
+            int,
+            default=0,
+            check=lambda v: None if v >= 0 else "must be 0 (off) or more",
+            doc="flag an anchor claimed more than this many hours before the page was created",
+        ),
     )
 
     def obligations(self, ctx: RuleContext) -> Iterable[Obligation]:
@@ -67,6 +79,7 @@ class Latency(Kind):
         inclusive = ctx.params["boundary"] == Boundary.BY
         grace = timedelta(minutes=ctx.params["grace_minutes"])
         anchor_name = ctx.params["anchor"]
+        max_backdate = timedelta(hours=ctx.params["max_backdate_hours"])
         hollow_reasons = {
             item.page_id: reason
             for item in ctx.hollow_items
@@ -115,6 +128,7 @@ class Latency(Kind):
                 satisfied_at=assessment.satisfied_at,
                 late_by=assessment.late_by,
                 evidence=(item.ref,),
+                flags=_backdated(item, anchor_name, opens_at, max_backdate),
                 reason=(
                     hollow_reasons.get(item.page_id)
                     if assessment.status in (Status.MISSING, Status.PENDING)
@@ -147,3 +161,20 @@ def _later(rank: tuple[int, datetime | None], than: tuple[int, datetime | None])
     if rank[0] != than[0]:
         return rank[0] > than[0]
     return rank[1] is None or (than[1] is not None and rank[1] >= than[1])
+
+
+def _backdated(
+    item: EvidenceItem, anchor_name: str, claimed: datetime, limit: timedelta
+) -> dict[str, Any]:
+    """`{"anchor_backdated": {...}}` when the claimed anchor is more than `limit` before the
+    page was created (a zero limit is off), else `{}`."""
+    if not limit or item.created_at is None or claimed >= item.created_at - limit:
+        return {}
+    return {
+        "anchor_backdated": {
+            "anchor": anchor_name,
+            "claimed": claimed.isoformat(),
+            "created_at": item.created_at.isoformat(),
+            "limit_hours": limit.total_seconds() / 3600,
+        }
+    }

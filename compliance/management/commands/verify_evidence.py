@@ -1,0 +1,63 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django_tenants.utils import schema_context
+
+from compliance.services.evidence_chain import HASH_MISMATCH, evidence_chain_verify
+from tenants.dates import datetime_format
+from tenants.models import School
+from tenants.selectors import school_by_schema_or_domain
+
+
+class Command(BaseCommand):
+    help = (
+        "Kiểm tra chuỗi băm của lịch sử bằng chứng (mỗi mục mang mã băm của mục trước) của một "
+        "trường hoặc mọi trường; nêu mục đầu tiên bị gãy và thoát với mã khác 0 nếu có."
+    )
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--school", help="tên schema, mã trường hoặc tên miền")
+        which.add_argument("--all", action="store_true", help="mọi trường")
+
+    def handle(self, *args, school=None, all=False, **options):
+        if all:
+            schools = list(School.objects.real().order_by("schema_name"))
+        else:
+            found = school_by_schema_or_domain(school)
+            if found is None:
+                raise CommandError(
+                    _(
+                        "--school: không tìm thấy trường có tên schema, mã hoặc tên miền “%(value)s”."
+                    )
+                    % {"value": school}
+                )
+            schools = [found]
+        broken = 0
+        for found in schools:
+            with schema_context(found.schema_name):
+                check = evidence_chain_verify()
+            if check.ok:
+                self.stdout.write(
+                    _("%(school)s: đúng, %(count)d mục.")
+                    % {"school": found.schema_name, "count": check.count}
+                )
+                continue
+            broken += 1
+            reason = (
+                _("mã băm không khớp nội dung của mục")
+                if check.broken.reason == HASH_MISMATCH
+                else _("mã băm của mục trước không khớp (mục trước đã bị sửa hoặc xóa)")
+            )
+            self.stdout.write(
+                _("%(school)s: gãy ở mục #%(seq)d (%(at)s): %(reason)s.")
+                % {
+                    "school": found.schema_name,
+                    "seq": check.broken.seq,
+                    "at": datetime_format(check.broken.at),
+                    "reason": reason,
+                }
+            )
+        if broken:
+            raise CommandError(
+                _("Lịch sử bằng chứng của %(count)d trường bị gãy.") % {"count": broken}
+            )

@@ -32,7 +32,7 @@ class NewsIndexPage(SchoolPage):
 
     content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["sitepages.HomePage"]
-    subpage_types = ["sitepages.NewsPage"]
+    subpage_types = ["sitepages.NewsPage", "sitepages.AlbumPage"]
     max_count = 1
 
     class Meta:

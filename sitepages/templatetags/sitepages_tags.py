@@ -2,9 +2,10 @@
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from sitepages import calendar, empty_states
+from sitepages import calendar, empty_states, images
 from sitepages.selectors import Chrome, relative_url, site_chrome
 
 register = template.Library()
@@ -104,3 +105,9 @@ def school_admin_base_url() -> str:
     from sitepages.admin_links import school_admin_base_url as base_url
 
     return base_url()
+
+
+@register.simple_tag
+def album_thumbnail(image, first=False) -> str:
+    """An album photo's `<picture>` (AVIF/WebP/JPEG, lazy but for the first: sitepages.images)."""
+    return mark_safe(images.thumbnail_picture(image, first=bool(first))) if image else ""

@@ -63,6 +63,8 @@ class AlbumPage(SchoolPage):
         verbose_name = _("Album ảnh")
         verbose_name_plural = _("Album ảnh")
 
+    is_album = True  # for listings that mix news and albums
+
     @property
     def cover(self):
         """The first photo's image (None for an album without photos)."""
@@ -72,11 +74,23 @@ class AlbumPage(SchoolPage):
         return None
 
     @property
+    def photo_values(self) -> list[dict]:
+        """The photos as `[{"image": Image, "caption": str}]`, in order (for the photo grid)."""
+        return [block.value for block in self.photos if block.value.get("image") is not None]
+
+    @property
     def photo_count(self) -> int:
         return sum(1 for block in self.photos if block.value.get("image") is not None)
 
     def og_description(self) -> str:
         return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from sitepages.news_listing import news_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = news_related(page=self)
+        return context
 
     @property
     def summary(self) -> str:

@@ -18,6 +18,12 @@ def vn_date(value) -> str:
 
 
 @register.filter
+def vn_day(value) -> str:
+    """`18/11/2026`, also for a datetime (its local day): an article's date."""
+    return calendar.vn_day(value)
+
+
+@register.filter
 def empty_state(page) -> str:
     """What an empty section will hold and when (sitepages/empty_states.py)."""
     return empty_states.empty_state(page)

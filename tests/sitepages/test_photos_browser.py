@@ -26,6 +26,16 @@ pytestmark = [pytest.mark.browser]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 MAX_BYTES = 100_000
+# The page's bytes before images by the browser's own count (Resource Timing): the response
+# listener can miss a body Chrome has already dropped while an album's photos stream in.
+WEIGHT_JS = """() => {
+  let total = performance.getEntriesByType('navigation')[0].decodedBodySize;
+  for (const entry of performance.getEntriesByType('resource')) {
+    if (entry.initiatorType === 'img' || /\\.(avif|webp|jpe?g|png|gif)$/.test(entry.name)) continue;
+    total += entry.decodedBodySize;
+  }
+  return total;
+}"""
 LONG_TITLE = (
     "Hội thi kể chuyện theo sách cấp trường dành cho học sinh khối 6 và khối 7 với chủ đề "
     "Tự hào truyền thống quê hương"
@@ -94,9 +104,10 @@ def test_photo_pages_fit_weigh_little_and_pass_axe(browser, live_server, photo_s
         if width > viewport["width"]:
             found.append(f"scrollWidth {width}")
         found += overflowing(page)
-        weights[name] = meter.bytes
-        if meter.bytes > MAX_BYTES:
-            found.append(f"{meter.bytes} bytes")
+        weight = max(meter.bytes, page.evaluate(WEIGHT_JS))
+        weights[name] = weight
+        if weight > MAX_BYTES:
+            found.append(f"{weight} bytes")
         found += [f"unsized image {src}" for src in unsized_images(page)]
         found += axe_serious(page)
         if found:
@@ -130,3 +141,29 @@ def test_the_album_loads_the_best_format_lazily(browser, live_server, photo_scho
     page.wait_for_load_state("load")
     assert ".max-1600x1600.format-jpeg" in page.url and page.url.endswith(".jpg")
     page.close()
+
+
+def test_the_copy_button_copies_the_address_without_breaking_the_csp(
+    browser,  # noqa: F811
+    live_server,
+    photo_school,
+):
+    school, urls = photo_school
+    base = _base(school, live_server)
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(base + urls["article"], wait_until="load")
+    button = page.get_by_role("button", name="Sao chép liên kết")
+    assert button.is_visible()  # the script showed it
+    field = page.locator("#lien-ket")
+    assert field.input_value() == base + urls["article"]
+    button.click()
+    assert page.locator("[data-copied]").inner_text() == "Đã sao chép liên kết."
+    assert page.evaluate("navigator.clipboard.readText()") == base + urls["article"]
+    for name in ("Zalo (mở cửa sổ mới)", "Facebook (mở cửa sổ mới)"):
+        assert page.get_by_role("link", name=name, exact=True).count() == 1, name
+    assert [message for message in console if "Content Security Policy" in message] == []
+    context.close()

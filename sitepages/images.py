@@ -42,14 +42,43 @@ def thumbnail_picture(image, *, first: bool, sizes: str = THUMB_SIZES) -> str:
     the JPEG `<img>` with width and height (no layout shift). The first photo of a page is
     its likely largest paint: loaded eagerly with high priority; the others lazily.
     An image whose file is gone renders as "" (the page still shows)."""
-    specs = [f"{spec}|format-{fmt}" for fmt in photo_formats() for spec in THUMB_SPECS]
     try:
-        renditions = image.get_renditions(*specs)
+        renditions = image.get_renditions(*thumbnail_specs())
     except SourceImageIOError:
         return ""
     attrs = {"sizes": sizes, "decoding": "async"}
     attrs.update({"fetchpriority": "high"} if first else {"loading": "lazy"})
     return Picture(renditions, attrs).__html__()
+
+
+def thumbnail_specs() -> list[str]:
+    """Every rendition a thumbnail's `<picture>` uses (each width in each format)."""
+    return [f"{spec}|format-{fmt}" for fmt in photo_formats() for spec in THUMB_SPECS]
+
+
+def page_photos(page) -> list:
+    """The images a news item or an album shows in its photo grid (in order, no repeats)."""
+    found = [block.value.get("image") for block in getattr(page, "photos", None) or []]
+    found += [block.value for block in getattr(page, "gallery", None) or []]
+    return list(dict.fromkeys(image for image in found if image is not None))
+
+
+def photo_renditions_prepare(page) -> int:
+    """Make every rendition `page`'s photos are shown with (thumbnails in each format, the
+    large JPEG) and its share image, so that the first parent to open a new album does not
+    wait for them: an AVIF of a 12-megapixel phone photo takes about a second to encode.
+    Returns how many photos were prepared; a photo whose file is gone is skipped."""
+    from sitepages.share import share_photo
+
+    prepared = 0
+    for image in page_photos(page):
+        try:
+            image.get_renditions(*thumbnail_specs(), LARGE_SPEC)
+        except SourceImageIOError:
+            continue
+        prepared += 1
+    rendition_or_none(share_photo(page), SHARE_SPEC)
+    return prepared
 
 
 def rendition_or_none(image, spec: str):

@@ -191,3 +191,25 @@ def test_photos_uploaded_at_once_join_the_album_in_order(
         ]
         assert album.cover == album.photos[0].value["image"]
         assert album.photo_count == 3
+
+
+def test_publishing_an_album_prepares_its_renditions_after_the_commit(
+    school, media_root, django_capture_on_commit_callbacks
+):
+    """The task is sent (to the tests' real broker) after the commit; run here, it makes every
+    rendition the page shows, so the album page makes none on its first view."""
+    from sitepages import tasks
+
+    with schema_context(school.schema_name):
+        photos = [(_image(f"{n}.png", colour=(50 * n, 90, 120)), "") for n in (1, 2)]
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            album = _album(m.NewsIndexPage.objects.get(), photos)
+        assert [c for c in callbacks if "on_photos_published" in c.__qualname__]
+        renditions = get_image_model().get_rendition_model().objects
+        assert not renditions.exists()
+        assert tasks.prepare_photo_renditions(school.schema_name, album.pk) == 2
+        per_photo = len(images.thumbnail_specs()) + 1  # thumbnails in each format + large
+        assert renditions.count() == 2 * per_photo + 1  # + the share image
+        assert tasks.prepare_photo_renditions(school.schema_name, album.pk) == 2
+        assert renditions.count() == 2 * per_photo + 1  # idempotent
+    assert tasks.prepare_photo_renditions("no_such_school", album.pk) == 0

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ENV := . var/env.sh &&
 export DJANGO_SETTINGS_MODULE ?= schoolhost.settings.dev
 
-.PHONY: demo test bench bench-scale drill venv venv-demo services system-deps messages migrate demo-data run stop lint
+.PHONY: demo test bench bench-scale drill venv venv-demo services system-deps messages migrate demo-data run stop lint screenshots
 
 # One virtualenv, three lock files: requirements.lock (production, what deploy/ installs),
 # requirements-demo.lock (+ the demo's time-machine) and requirements-dev.lock (+ tests and
@@ -55,6 +55,11 @@ demo: migrate
 
 stop:
 	@bash scripts/run-demo.sh stop
+
+## A demo school on a 390×844 phone (home, work schedule, album, news article) as PNGs in
+## var/screenshots/: the demo's database, its own server on a free port, Debian's chromium.
+screenshots: venv system-deps migrate
+	$(ENV) $(PY) scripts/screenshots.py
 
 lint: venv
 	$(VENV)/bin/ruff check .

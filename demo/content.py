@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import texts
+from demo.photos import demo_photo
 from sitepages import calendar
 from sitepages import models as m
 from sitepages.services.disclosure import disclosure_year_create
@@ -23,6 +24,50 @@ NEWS = (
     ("Tuyên truyền phòng chống dịch bệnh mùa mưa", "Hướng dẫn phụ huynh giữ vệ sinh."),
 )
 
+PHOTO_NEWS = (
+    "Học sinh trồng cây xanh trong sân trường",
+    "Mỗi lớp trồng và chăm sóc một cây xanh trong khuôn viên trường.",
+)
+PHOTO_NEWS_ALTS = (
+    "Học sinh lớp 6A trồng cây trong sân trường",
+    "Học sinh tưới cây vừa trồng",
+    "Thầy cô và học sinh bên hàng cây mới",
+)
+ALBUMS = (
+    (
+        "Hình ảnh lễ khai giảng năm học mới",
+        "Những khoảnh khắc của buổi lễ khai giảng: chào cờ, đánh trống khai trường và các tiết "
+        "mục văn nghệ chào mừng năm học mới.",
+        (
+            ("Học sinh toàn trường dự lễ chào cờ", "Toàn trường chào cờ đầu buổi lễ."),
+            ("Học sinh lớp 6 nhận hoa chào đón", "Các em lớp 6 lần đầu dự lễ khai giảng."),
+            ("Tiết mục văn nghệ chào mừng", "Tiết mục múa của đội văn nghệ nhà trường."),
+            ("Học sinh ra về sau buổi lễ", ""),
+        ),
+    ),
+    (
+        "Hình ảnh Hội khỏe Phù Đổng cấp trường",
+        "Học sinh các khối thi đấu điền kinh, kéo co và nhảy dây.",
+        (
+            ("Học sinh thi chạy tiếp sức", "Nội dung chạy tiếp sức 4×100 m."),
+            ("Đội kéo co lớp 7A", "Đội kéo co lớp 7A giành giải nhất."),
+            ("Học sinh thi nhảy dây", "Nhảy dây tập thể khối 6."),
+        ),
+    ),
+)
+
+
+def _album_create(parent, title: str, intro: str, photos, *, event_date, user=None):
+    blocks = []
+    for number, (alt, caption) in enumerate(photos, start=1):
+        image = demo_photo(
+            seed=f"{title}-{number}", title=f"{title} ({number})", alt=alt, user=user
+        )
+        blocks.append(("photo", {"image": image, "caption": caption}))
+    return _publish(
+        parent, m.AlbumPage(title=title, intro=intro, event_date=event_date, photos=blocks), user
+    )
+
 
 def _publish(parent, page, user=None):
     page.live = False
@@ -33,8 +78,8 @@ def _publish(parent, page, user=None):
 
 @transaction.atomic
 def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> None:
-    """News (one urgent notice), this week's plan and schedule, contacts, leaders, a document,
-    this school year's disclosure tree; a menu for preschools."""
+    """News (one urgent notice, one with photos), the home page's cover photo, two photo albums, this week's plan and schedule, contacts,
+    leaders, a document, this school year's disclosure tree; a menu for preschools."""
     today = today or calendar.local_today()
     monday = calendar.monday_of(today)
     rng = random.Random(f"{today}-{len(levels)}")
@@ -64,6 +109,41 @@ def demo_content_create(*, levels, today: dt.date | None = None, user=None) -> N
             ),
             user,
         )
+    if not m.NewsPage.objects.exclude(image=None).exists():
+        photos = [
+            demo_photo(
+                seed=f"trong-cay-{number}", title=f"Trồng cây ({number})", alt=alt, user=user
+            )
+            for number, alt in enumerate(PHOTO_NEWS_ALTS, start=1)
+        ]
+        _publish(
+            news,
+            m.NewsPage(
+                title=PHOTO_NEWS[0],
+                summary=PHOTO_NEWS[1],
+                body=texts.paragraphs(rng, "news", count=2),
+                event_date=today - dt.timedelta(days=2),
+                image=photos[0],
+                gallery=[("photo", image) for image in photos],
+            ),
+            user,
+        )
+    home = m.HomePage.objects.get()
+    if home.hero_image_id is None:
+        home.hero_image = demo_photo(
+            seed="cong-truong", title="Sân trường", alt="Sân trường và dãy phòng học", user=user
+        )
+        home.save_revision(user=user).publish(user=user)
+    if not m.AlbumPage.objects.exists():
+        for days_ago, (title, intro, photos) in zip((20, 6), ALBUMS, strict=True):
+            _album_create(
+                news,
+                title,
+                intro,
+                photos,
+                event_date=today - dt.timedelta(days=days_ago),
+                user=user,
+            )
     plans = m.PlanIndexPage.objects.get()
     if not m.WeeklyPlanPage.objects.filter(week_start=monday).exists():
         _publish(

@@ -116,3 +116,14 @@ def vn_date(value) -> str:
             value = timezone.make_aware(value)
         return dates.datetime_format(value)
     return dates.date_format(value)
+
+
+def vn_day(value) -> str:
+    """dd/mm/yyyy only; a datetime's day in local time (what a reader calls "the date")."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        value = value.astimezone(dates.LOCAL_TZ).date()
+    return dates.date_format(value)

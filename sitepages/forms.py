@@ -26,11 +26,33 @@ ALT_TEXT_HELP = (
 
 ALT_TEXT_REQUIRED = "Hãy nhập mô tả ảnh (văn bản thay thế)."
 
+# Phone photos are often 3–12 MB: say what to do, not only that the file is too big.
+TOO_LARGE = gettext_lazy(
+    "Ảnh nặng %(file_size)s, vượt quá giới hạn %(max_filesize)s cho mỗi ảnh. Hãy thu nhỏ ảnh "
+    "rồi tải lên lại (ví dụ gửi ảnh qua Zalo rồi lưu về, hoặc chọn cỡ ảnh “Vừa” khi chia sẻ "
+    "từ điện thoại)."
+)
+TOO_LARGE_UNKNOWN = gettext_lazy(
+    "Ảnh vượt quá giới hạn %(max_filesize)s cho mỗi ảnh. Hãy thu nhỏ ảnh rồi tải lên lại."
+)
+
 
 class DecodedImageField(WagtailImageField):
     """Wagtail's image field, whose own checks let a torn image's OSError escape (a 500 at
     upload); here every error of reading the picture is the Vietnamese message, and a new
-    upload must decode fully (`validate_image_decodes`)."""
+    upload must decode fully (`validate_image_decodes`). A file over
+    `WAGTAILIMAGES_MAX_UPLOAD_SIZE` is refused with a message saying how to make it smaller."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.messages_set()
+
+    def messages_set(self) -> None:
+        """The size messages (also called on a field whose class was swapped to this one)."""
+        self.error_messages["file_too_large"] = TOO_LARGE
+        self.error_messages["file_too_large_unknown_size"] = TOO_LARGE_UNKNOWN % {
+            "max_filesize": self.max_upload_size_text
+        }
 
     def to_python(self, data):
         try:
@@ -50,6 +72,7 @@ class SchoolImageForm(BaseImageForm):
         if isinstance(self.fields.get("file"), WagtailImageField):
             # get_image_form builds the field itself; keep its settings, add the decoding check
             self.fields["file"].__class__ = DecodedImageField
+            self.fields["file"].messages_set()
         field = self.fields.get("description")
         if field is not None:
             field.required = True

@@ -348,42 +348,43 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class NewsPageForm(WagtailAdminPageForm):
-    """A news item with any number of photos chosen at once (one file dialog), each stored as a
-    Wagtail image with the alt text the editor gives once for all of them."""
+class PhotoUploadPageForm(WagtailAdminPageForm):
+    """A page with any number of photos chosen at once (one file dialog), each stored as a
+    Wagtail image with the alt text the editor gives once for all of them.
 
-    photos = MultipleFileField(
-        label=gettext_lazy("Ảnh của tin (chọn một hoặc nhiều ảnh cùng lúc)"),
-        required=False,
-        widget=MultipleImageInput(attrs={"accept": "image/*", "multiple": True}),
-    )
-    photos_alt = forms.CharField(
-        label=gettext_lazy("Mô tả các ảnh (văn bản thay thế)"),
-        required=False,
-        max_length=200,
-        help_text=gettext_lazy(
-            "Bắt buộc khi tải ảnh: mô tả ngắn nội dung ảnh, ví dụ “Học sinh lớp 6A trồng cây”."
-        ),
-    )
+    Subclasses name the two form fields (`upload_field`, `alt_field`) and say where the new
+    images go (`photos_attach`). Each file passes the same checks as the image library's
+    upload (format, size limit with a Vietnamese message, decoding: `DecodedImageField`).
+    """
 
-    def clean_photos(self):
-        from wagtail.images.fields import WagtailImageField
-
-        checker = WagtailImageField(required=False)
-        return [checker.clean(upload) for upload in self.cleaned_data.get("photos") or []]
+    upload_field = "photos"
+    alt_field = "photos_alt"
 
     def clean(self):
+        from sitepages.forms import DecodedImageField
+
         cleaned = super().clean()
-        if cleaned.get("photos") and not (cleaned.get("photos_alt") or "").strip():
-            self.add_error("photos_alt", "Hãy nhập mô tả ảnh (văn bản thay thế).")
+        checker = DecodedImageField(required=False)
+        uploads = []
+        for upload in cleaned.get(self.upload_field) or []:
+            try:
+                uploads.append(checker.clean(upload))
+            except ValidationError as error:
+                self.add_error(self.upload_field, error)
+        cleaned[self.upload_field] = uploads
+        if uploads and not (cleaned.get(self.alt_field) or "").strip():
+            self.add_error(self.alt_field, "Hãy nhập mô tả ảnh (văn bản thay thế).")
         return cleaned
+
+    def photos_attach(self, page, images) -> None:
+        raise NotImplementedError
 
     def save(self, commit=True):
         from wagtail.images import get_image_model
 
         page = super().save(commit=False)
-        uploads = self.cleaned_data.get("photos") or []
-        alt = (self.cleaned_data.get("photos_alt") or "").strip()
+        uploads = self.cleaned_data.get(self.upload_field) or []
+        alt = (self.cleaned_data.get(self.alt_field) or "").strip()
         images = []
         for number, upload in enumerate(uploads, start=1):
             label = alt if len(uploads) == 1 else f"{alt} ({number}/{len(uploads)})"
@@ -394,13 +395,58 @@ class NewsPageForm(WagtailAdminPageForm):
             image.save()
             images.append(image)
         if images:
-            if page.image is None:
-                page.image = images[0]
-            for image in images:
-                page.gallery.append(("photo", image))
+            self.photos_attach(page, images)
         if commit:
             page.save()
         return page
+
+
+def _photo_fields(label, alt_label):
+    return (
+        MultipleFileField(
+            label=label,
+            required=False,
+            widget=MultipleImageInput(attrs={"accept": "image/*", "multiple": True}),
+        ),
+        forms.CharField(
+            label=alt_label,
+            required=False,
+            max_length=200,
+            help_text=gettext_lazy(
+                "Bắt buộc khi tải ảnh: mô tả ngắn nội dung ảnh, ví dụ “Học sinh lớp 6A trồng cây”."
+            ),
+        ),
+    )
+
+
+class NewsPageForm(PhotoUploadPageForm):
+    """A news item; uploaded photos join its gallery, the first one its image if it has none."""
+
+    photos, photos_alt = _photo_fields(
+        gettext_lazy("Ảnh của tin (chọn một hoặc nhiều ảnh cùng lúc)"),
+        gettext_lazy("Mô tả các ảnh (văn bản thay thế)"),
+    )
+
+    def photos_attach(self, page, images) -> None:
+        if page.image is None:
+            page.image = images[0]
+        for image in images:
+            page.gallery.append(("photo", image))
+
+
+class AlbumPageForm(PhotoUploadPageForm):
+    """An album; uploaded photos are added after its photos, in the order chosen, each with
+    an empty caption the editor can fill in."""
+
+    upload_field, alt_field = "uploads", "uploads_alt"
+    uploads, uploads_alt = _photo_fields(
+        gettext_lazy("Thêm ảnh (chọn một hoặc nhiều ảnh cùng lúc)"),
+        gettext_lazy("Mô tả các ảnh (văn bản thay thế)"),
+    )
+
+    def photos_attach(self, page, images) -> None:
+        for image in images:
+            page.photos.append(("photo", {"image": image, "caption": ""}))
 
 
 class OfficialDocumentPageForm(WagtailAdminPageForm):

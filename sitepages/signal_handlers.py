@@ -98,9 +98,36 @@ def on_published_notify_subscribers(sender, instance, **kwargs):
         page_subscribers_schedule(page_id=instance.pk)
 
 
-def connect() -> None:
-    from sitepages.models import SchoolBranding
+def on_photos_published(sender, instance, **kwargs):
+    """After the commit, queue the renditions of the photos of a published album or news item
+    (sitepages.images.photo_renditions_prepare); a broker that is down never fails a publish
+    (given up on within about 2 s, CELERY_TASK_PUBLISH_RETRY_POLICY): the page then makes
+    them on its first view. Pages without photos queue nothing."""
+    from sitepages.images import page_photos
 
+    schema_name = connection.schema_name
+    page_id = instance.pk
+    if schema_name == get_public_schema_name() or not page_photos(instance):
+        return
+
+    def queue():
+        from sitepages.tasks import prepare_photo_renditions
+
+        try:
+            prepare_photo_renditions.delay(schema_name, page_id)
+        except Exception:  # noqa: BLE001
+            logger.warning("photo renditions of page %s not queued", page_id, exc_info=True)
+
+    transaction.on_commit(queue)
+
+
+def connect() -> None:
+    from sitepages.models import AlbumPage, NewsPage, SchoolBranding
+
+    for model in (AlbumPage, NewsPage):
+        page_published.connect(
+            on_photos_published, sender=model, dispatch_uid=f"sitepages-photos-{model.__name__}"
+        )
     page_published.connect(on_publication_change, dispatch_uid="sitepages-purge-published")
     page_unpublished.connect(on_publication_change, dispatch_uid="sitepages-purge-unpublished")
     page_published.connect(

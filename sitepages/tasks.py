@@ -96,3 +96,18 @@ def send_unsent_notices(schema_name: str) -> int:
             page_subscribers_notify(page_id=page_id, now=now)
             for page_id in recent_notice_page_ids(now=now)
         )
+
+
+@shared_task(name="sitepages.prepare_photo_renditions", ignore_result=True, acks_late=True)
+def prepare_photo_renditions(schema_name: str, page_id: int) -> int:
+    """Make the renditions of a published album's or news item's photos (idempotent: Wagtail
+    keeps each rendition once); nothing for a school or page that no longer exists."""
+    from sitepages.images import photo_renditions_prepare
+
+    if not _school_exists(schema_name):
+        return 0
+    with schema_context(schema_name):
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        return photo_renditions_prepare(page.specific) if page else 0

@@ -1,6 +1,7 @@
 """Page types of a school site (one module per section; see DESIGN.md's section table)."""
 
 from sitepages.models.admission import AdmissionPage, FeedbackFormField, FeedbackFormPage
+from sitepages.models.albums import AlbumPage, AlbumPhotoBlock
 from sitepages.models.base import (
     MonthPeriodPage,
     PeriodPage,
@@ -41,6 +42,8 @@ from sitepages.models.subscriptions import Subscriber, SubscriptionDelivery, Sub
 
 __all__ = [
     "AdmissionPage",
+    "AlbumPage",
+    "AlbumPhotoBlock",
     "AnnualPlanPage",
     "ContactPage",
     "ContactRow",

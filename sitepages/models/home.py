@@ -103,7 +103,7 @@ class StandardPage(SchoolPage):
         "sitepages.OrganisationPage",
         "sitepages.StandardPage",
     ]
-    subpage_types = ["sitepages.StandardPage"]
+    subpage_types = ["sitepages.StandardPage", "sitepages.AlbumPage"]
 
     class Meta:
         verbose_name = "Trang nội dung"

@@ -32,7 +32,7 @@ class NewsIndexPage(SchoolPage):
 
     content_panels = SchoolPage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["sitepages.HomePage"]
-    subpage_types = ["sitepages.NewsPage"]
+    subpage_types = ["sitepages.NewsPage", "sitepages.AlbumPage"]
     max_count = 1
 
     class Meta:
@@ -40,22 +40,23 @@ class NewsIndexPage(SchoolPage):
         verbose_name_plural = _("Mục tin tức")
 
     def get_cached_paths(self):
-        count = NewsPage.objects.live().public().child_of(self).count()
-        return paginated_paths(
-            count, NEWS_PER_PAGE, extra=[f"?loai={kind}" for kind in NewsKind.values]
-        )
+        """The list's pages and each filter's first page (`?loai=thong-bao`…, and the
+        compliance kinds' `?loai=urgent`… that older links use)."""
+        from sitepages.news_listing import FILTERS, LEGACY
+
+        count = self.get_children().live().public().count()
+        slugs = [item.slug for item in FILTERS if item.slug] + list(LEGACY)
+        return paginated_paths(count, NEWS_PER_PAGE, extra=[f"?loai={slug}" for slug in slugs])
 
     def get_context(self, request, *args, **kwargs):
+        from sitepages.news_listing import FILTERS, news_filter, news_items
+
         context = super().get_context(request, *args, **kwargs)
-        news = (
-            NewsPage.objects.live().public().child_of(self).order_by("-first_published_at", "-pk")
-        )
-        kind = request.GET.get("loai")
-        if kind in NewsKind.values:
-            news = news.filter(kind=kind)
-        context["kind"] = kind if kind in NewsKind.values else ""
-        context["kinds"] = NewsKind.choices
-        context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("trang"))
+        chosen = news_filter(request.GET.get("loai"))
+        items = news_items(parent=self, slug=chosen.slug)
+        context["filter"] = chosen
+        context["filters"] = FILTERS
+        context["news"] = Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("trang"))
         return context
 
 
@@ -166,3 +167,20 @@ class NewsPage(SchoolPage):
 
     def og_description(self) -> str:
         return self.search_description or self.summary
+
+    @property
+    def gallery_photos(self) -> list[dict]:
+        """The gallery's photos but the lead image (shown above the text), as
+        `[{"image": Image, "caption": ""}]` for the photo grid."""
+        return [
+            {"image": block.value, "caption": ""}
+            for block in self.gallery
+            if block.value is not None and block.value != self.image
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from sitepages.news_listing import news_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = news_related(page=self)
+        return context

@@ -2,9 +2,10 @@
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from sitepages import calendar, empty_states
+from sitepages import calendar, empty_states, images, share
 from sitepages.selectors import Chrome, relative_url, site_chrome
 
 register = template.Library()
@@ -14,6 +15,12 @@ register = template.Library()
 def vn_date(value) -> str:
     """`18/11/2026`; datetimes in local time as `18/11/2026 08:30`."""
     return calendar.vn_date(value)
+
+
+@register.filter
+def vn_day(value) -> str:
+    """`18/11/2026`, also for a datetime (its local day): an article's date."""
+    return calendar.vn_day(value)
 
 
 @register.filter
@@ -104,3 +111,23 @@ def school_admin_base_url() -> str:
     from sitepages.admin_links import school_admin_base_url as base_url
 
     return base_url()
+
+
+@register.simple_tag
+def album_thumbnail(image, first=False) -> str:
+    """An album photo's `<picture>` (AVIF/WebP/JPEG, lazy but for the first: sitepages.images)."""
+    return mark_safe(images.thumbnail_picture(image, first=bool(first))) if image else ""
+
+
+@register.simple_tag
+def share_image(page):
+    """The page's Open Graph rendition (1200×630 JPEG) or None (sitepages.share)."""
+    return share.share_rendition(page)
+
+
+@register.inclusion_tag("sitepages/includes/share.html", takes_context=True)
+def share_buttons(context, page):
+    """Zalo, Facebook and copy-the-link for `page`, as plain links (sitepages.share)."""
+    request = context.get("request")
+    url = request.build_absolute_uri(page.url) if request and page.url else ""
+    return {"url": url, "links": share.share_links(url) if url else []}

@@ -189,6 +189,7 @@ def test_admin_create_form_of_every_page_type_opens_under_its_section(
         m.LessonRegisterPage: m.ScheduleIndexPage,
         m.TimetablePage: m.TimetableIndexPage,
         m.NewsPage: m.NewsIndexPage,
+        m.AlbumPage: m.NewsIndexPage,
         m.OfficialDocumentPage: m.DocumentIndexPage,
         m.ProcedurePage: m.ProcedureIndexPage,
         m.DisclosureYearPage: m.DisclosureIndexPage,

@@ -43,6 +43,8 @@ def test_publishing_news_purges_its_lists_home_feed_and_sitemap(
         f"http://{host}/",
         f"http://{host}/tin-tuc/",
         f"http://{host}/tin-tuc/?loai=urgent",
+        f"http://{host}/tin-tuc/?loai=thong-bao",
+        f"http://{host}/tin-tuc/?loai=album",
         f"http://{host}/sitemap.xml",
         f"http://{host}/tin-tuc/feed/",
     } <= urls

@@ -42,7 +42,7 @@ def test_every_page_type_fits_the_screen(browser, live_server, rich_school, view
     expected = {
         "WorkSchedulePage", "OfficialDocumentPage", "DocumentIndexPage", "ContactPage",
         "NewsPage", "WeeklyPlanPage", "LessonRegisterPage", "TimetablePage", "ProcedurePage",
-        "DisclosurePage", "OrganisationPage", "FeedbackFormPage", "StandardPage",
+        "DisclosurePage", "OrganisationPage", "FeedbackFormPage", "StandardPage", "AlbumPage",
     }  # fmt: skip
     assert expected <= set(urls), sorted(urls)
     base = _base(school, live_server)

@@ -328,14 +328,17 @@ def test_search_returns_only_this_schools_pages(client, authority):
 
 
 def test_demo_content_makes_a_lived_in_home_page(
-    client, school, host, django_assert_max_num_queries
+    client, school, host, django_assert_max_num_queries, media_root
 ):
     from demo.content import demo_content_create
 
     with schema_context(school.schema_name):
         demo_content_create(levels=school.levels)
         demo_content_create(levels=school.levels)  # a second run adds nothing
-        assert m.NewsPage.objects.count() == 5
+        assert m.NewsPage.objects.count() == 6
+        assert m.NewsPage.objects.exclude(image=None).count() == 1
+        assert [album.photo_count for album in m.AlbumPage.objects.order_by("pk")] == [4, 3]
+        assert m.HomePage.objects.get().hero_image is not None
     client.get("/", HTTP_HOST=host)
     with django_assert_max_num_queries(10):
         html = client.get("/", HTTP_HOST=host).content.decode()

@@ -234,7 +234,9 @@ def test_an_admin_fills_number_and_signer_publishes_and_downloads_pdf_and_docx(
     form.get_by_label("Ký hiệu").fill("TB-UBND")
     form.get_by_label("Địa danh").fill("Phong Điền")
     form.get_by_label("Ngày ban hành (dd/mm/yyyy)").fill("01/11/2026")
-    form.get_by_label("Cơ quan chủ quản").fill("")
+    # the letterhead a commune's office issues under (Decree 30), by default
+    assert form.get_by_label("Cơ quan chủ quản").input_value() == "UBND XÃ PHONG ĐIỀN"
+    assert form.get_by_label("Cơ quan ban hành").input_value() == "PHÒNG VĂN HÓA - XÃ HỘI"
     form.get_by_label("Chức vụ người ký").fill("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
     form.get_by_label("Họ tên người ký").fill("Trần Văn Nam")
     form.get_by_label("Nơi nhận (mỗi dòng một nơi)").fill("Các trường trực thuộc;\nLưu: VT.")
@@ -270,7 +272,7 @@ def test_an_admin_fills_number_and_signer_publishes_and_downloads_pdf_and_docx(
         assert expected in text, expected
     document = Document(files["DOCX"])
     head = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert head[0][0].startswith(authority.name.upper())
+    assert head[0][0] == "UBND XÃ PHONG ĐIỀN\nPHÒNG VĂN HÓA - XÃ HỘI\n_______"
     assert head[1] == ["Số: 15/TB-UBND", "Phong Điền, ngày 01 tháng 11 năm 2026"]
     signer = [line for line in document.tables[-1].rows[0].cells[1].text.splitlines() if line]
     assert signer == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Nam"]

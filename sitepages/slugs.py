@@ -4,13 +4,12 @@
 to its base letter (đ → d, ộ → o, ừ → u), date and other separators to hyphens, nothing dropped.
 
 The transliteration is data (`SLUG_FORMATTERS`, regular expression → replacement pairs written
-so that JavaScript's RegExp reads them as Python's `re` does): Wagtail 8's `SlugInput` takes such
-*formatters* and applies them in the browser before its own urlify, which drops the letters that
-carry two marks (ộ, ệ, ừ) and the "/" of "20/11". Handing these formatters to the admin's slug
-widget is not done yet: wired through `register_form_field_override`, the slug stayed empty
-while a title was typed in chromium (tests/sitepages/test_slugs.py's history), and that needs
-a closer look before editors rely on it. The server (`ascii_slug`: pages created in code,
-drafts) applies the pairs, then anyascii for anything left and Django's slugify.
+so that JavaScript's RegExp reads them as Python's `re` does). The admin's slug widget hands them
+to Wagtail's `w-slug` controller, which applies them in the browser before its own urlify
+(`sitepages/slug_widget.py`); the server (`ascii_slug`: pages created in code, drafts, a form
+sent without a slug) applies the same pairs, then anyascii for anything left and Django's
+slugify, which do on what remains what urlify does. tests/sitepages/test_slugs.py types titles
+in the real admin and compares both.
 """
 
 import re

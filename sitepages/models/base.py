@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from sitepages import calendar
-from sitepages.copy_forms import PeriodPageCopyForm
+from sitepages.copy_forms import PeriodPageCopyForm, SchoolPageCopyForm
 from sitepages.models.blocks import attachment_stream_blocks
 from sitepages.page_forms import PeriodPageForm
 from sitepages.slugs import ascii_slug
@@ -23,6 +23,8 @@ from sitepages.slugs import ascii_slug
 
 class SchoolPage(Page):
     """Base of every page type of a school site (Open Graph text, listing summary)."""
+
+    copy_form_class = SchoolPageCopyForm
 
     class Meta:
         abstract = True

@@ -1,4 +1,5 @@
-"""Slugs made by the server keep every letter, as readable ASCII."""
+"""Slugs made by the server keep every letter, as readable ASCII (the admin's JavaScript gives
+the same: test_slug_admin.py)."""
 
 import re
 import unicodedata
@@ -26,6 +27,10 @@ TITLES = [
     unicodedata.normalize("NFD", "Hướng dẫn tuyển sinh lớp 6 năm học 2026–2027"),
     "  – Chào mừng ngày Nhà giáo Việt Nam  ",
     "Café & crème brûlée, Straße",
+    "Đại hội",
+    "Thời khóa biểu",
+    "Ngữ văn",
+    "Tuần 13 (30/11 – 06/12/2026)",
 ]
 
 
@@ -50,3 +55,10 @@ def test_every_title_gives_a_readable_ascii_slug_whatever_its_form():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), (title, slug)
         assert slug == ascii_slug(unicodedata.normalize("NFD", title))
         assert slug == ascii_slug(unicodedata.normalize("NFC", title))
+
+
+def test_the_sample_titles_give_the_slugs_people_read():
+    assert ascii_slug("Đại hội") == "dai-hoi"
+    assert ascii_slug("Thời khóa biểu") == "thoi-khoa-bieu"
+    assert ascii_slug("Ngữ văn") == "ngu-van"
+    assert ascii_slug("Tuần 13 (30/11 – 06/12/2026)") == "tuan-13-30-11-06-12-2026"

@@ -130,6 +130,9 @@ def test_a_photo_over_the_size_limit_is_refused_in_vietnamese(
     assert len(errors) == 1 and errors[0].startswith("Ảnh nặng ")
     assert re.search(r"vượt quá giới hạn 2[,.]0\sKB cho mỗi ảnh", errors[0]), errors[0]
     assert "thu nhỏ ảnh" in errors[0]
+    # The library's multiple upload checks the size in the browser with the same words.
+    page = client.get("/admin/images/multiple/add/", HTTP_HOST=host).content.decode()
+    assert "Ảnh vượt quá giới hạn 2" in page
     # The album's own "add photos" field says the same.
     with schema_context(school.schema_name):
         news = m.NewsIndexPage.objects.get().pk

@@ -76,10 +76,20 @@ def on_calendar_change(sender, **kwargs):
     school_calendars_forget()
 
 
+def on_school_delete(sender, instance, **kwargs):
+    """A deleted school's chain head goes with it: a later school of the same schema name (or
+    the school restored from its archive) starts its anchor again with its next publication."""
+    from compliance.models import EvidenceChainHead
+
+    EvidenceChainHead.objects.filter(schema_name=instance.schema_name).delete()
+
+
 def connect() -> None:
     from compliance.models import CalendarYear
+    from tenants.models import School
 
     post_save.connect(on_calendar_change, sender=CalendarYear, dispatch_uid="compliance-cal")
     post_delete.connect(on_calendar_change, sender=CalendarYear, dispatch_uid="compliance-cal-d")
     post_save.connect(on_page_log_entry, sender=PageLogEntry, dispatch_uid="compliance-log")
     pre_delete.connect(on_page_delete, dispatch_uid="compliance-page-delete")
+    post_delete.connect(on_school_delete, sender=School, dispatch_uid="compliance-school-delete")

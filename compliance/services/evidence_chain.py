@@ -10,8 +10,11 @@ Shapes: an entry's hash is SHA-256 (64 hex digits) of `prev_hash` followed by th
 JSON (sorted keys, no spaces, UTF-8) of `entry_payload(entry)`; datetimes are UTC ISO 8601 with
 microseconds. The first entry's `prev_hash` is "".
 
-Limits: removing the newest entries leaves a shorter chain that still verifies; an anchor kept
-outside the school's schema (the head's hash, e.g. printed in the monthly report) would catch it.
+Removing the newest entries leaves a shorter chain that still holds together: each append also
+records the chain's head (`seq`, `hash`) in the public schema (compliance.EvidenceChainHead), in
+the same transaction, and a chain that ends before its head, or disagrees with it, is broken.
+A school with no head yet (a copy of the template that has published nothing) is checked by
+its links alone.
 
 Must be called with the connection on the school's schema.
 """
@@ -27,11 +30,14 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from compliance.evidence_reader import ACTIONS, evidence_specs, fields_of
+from compliance.models import EvidenceChainHead
 from sitepages.models import EvidenceEntry
 
 HASH_MISMATCH = "hash"  # the entry's fields no longer give its hash: the entry was changed
 PREV_MISMATCH = "prev_hash"  # the entry does not follow the one before it: that one was
 # changed (and re-hashed) or removed
+MISSING = "missing"  # the chain ends before the head recorded outside the school's schema
+HEAD_MISMATCH = "head"  # the entry the head names has another hash: rewritten from there on
 
 
 def canonical_json(value) -> bytes:
@@ -101,6 +107,10 @@ def evidence_entry_append(*, log_entry: PageLogEntry) -> EvidenceEntry | None:
         )
         entry.hash = entry_hash(payload=entry_payload(entry), prev_hash=entry.prev_hash)
         entry.save()
+        EvidenceChainHead.objects.update_or_create(
+            schema_name=connection.schema_name,
+            defaults={"seq": entry.seq, "hash": entry.hash, "updated_at": entry.recorded_at},
+        )
     return entry
 
 
@@ -115,8 +125,11 @@ class ChainBreak:
 
 @dataclass(frozen=True)
 class ChainCheck:
+    """How many entries verified from the first, the first break, and the recorded head."""
+
     count: int
     broken: ChainBreak | None
+    head_seq: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -124,12 +137,23 @@ class ChainCheck:
 
 
 def evidence_chain_verify() -> ChainCheck:
-    """Recompute the school's chain in `seq` order; stops at the first broken link."""
-    prev_hash, count = "", 0
+    """Recompute the school's chain in `seq` order and compare it with its head; stops at the
+    first broken link. The head is read first: the chain may have grown since, never shrunk."""
+    head = EvidenceChainHead.objects.filter(schema_name=connection.schema_name).first()
+    head_seq = head.seq if head else None
+    prev_hash, count, at_head = "", 0, None
     for entry in EvidenceEntry.objects.order_by("seq").iterator(chunk_size=2000):
         if entry.prev_hash != prev_hash:
-            return ChainCheck(count, ChainBreak(entry.seq, entry.at, PREV_MISMATCH))
+            return ChainCheck(count, ChainBreak(entry.seq, entry.at, PREV_MISMATCH), head_seq)
         if entry_hash(payload=entry_payload(entry), prev_hash=entry.prev_hash) != entry.hash:
-            return ChainCheck(count, ChainBreak(entry.seq, entry.at, HASH_MISMATCH))
+            return ChainCheck(count, ChainBreak(entry.seq, entry.at, HASH_MISMATCH), head_seq)
+        if head is not None and entry.seq == head.seq:
+            at_head = entry
         prev_hash, count = entry.hash, count + 1
-    return ChainCheck(count, None)
+    if head is None:
+        return ChainCheck(count, None, head_seq)
+    if at_head is None:
+        return ChainCheck(count, ChainBreak(count + 1, head.updated_at, MISSING), head_seq)
+    if at_head.hash != head.hash:
+        return ChainCheck(count, ChainBreak(at_head.seq, at_head.at, HEAD_MISMATCH), head_seq)
+    return ChainCheck(count, None, head_seq)

@@ -12,7 +12,13 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django_tenants.utils import schema_context
 
-from compliance.services.evidence_chain import HASH_MISMATCH, PREV_MISMATCH, evidence_chain_verify
+from compliance.services.evidence_chain import (
+    HASH_MISMATCH,
+    HEAD_MISMATCH,
+    MISSING,
+    PREV_MISMATCH,
+    evidence_chain_verify,
+)
 from sitepages import models as m
 from sitepages.models import EvidenceChainAppendOnly, EvidenceEntry
 from tenants.schoolcalendar.localtime import LOCAL_TZ
@@ -155,6 +161,43 @@ def test_a_deleted_row_is_named_by_the_entry_after_it(school):
     assert not ok
     assert f"gãy ở mục #{following.seq} (" in output
     assert "mã băm của mục trước không khớp (mục trước đã bị sửa hoặc xóa)." in output
+
+
+@pytest.mark.django_db
+def test_removing_the_newest_entries_is_caught_by_the_head_kept_outside_the_school(school):
+    from compliance.models import EvidenceChainHead
+
+    with schema_context(school.schema_name):
+        _publish_weeks(3)
+        last = EvidenceEntry.objects.order_by("-seq").first()
+        head = EvidenceChainHead.objects.get(schema_name=school.schema_name)
+        assert (head.seq, head.hash) == (last.seq, last.hash)
+        _tamper(f"DELETE FROM {TABLE} WHERE seq >= %s", [last.seq - 1])
+        check = evidence_chain_verify()
+    assert check.broken.seq == last.seq - 1 and check.broken.reason == MISSING
+    assert check.count == last.seq - 2
+    output, ok = _verify(school)
+    assert not ok
+    assert (
+        f"gãy ở mục #{last.seq - 1} ({head.updated_at.astimezone(LOCAL_TZ):%d/%m/%Y %H:%M}): "
+        f"mục này và các mục sau đã bị xóa (mốc lưu ngoài trường ghi đến mục #{last.seq})."
+        in output
+    )
+
+
+@pytest.mark.django_db
+def test_a_chain_rewritten_from_some_entry_on_disagrees_with_its_head(school):
+    from compliance.services.evidence_chain import entry_hash, entry_payload
+
+    with schema_context(school.schema_name):
+        _publish_weeks(2)
+        last = EvidenceEntry.objects.order_by("-seq").first()
+        # the newest entry changed and re-hashed: every link holds, the head does not agree
+        last.page_id = 999_999
+        forged = entry_hash(payload=entry_payload(last), prev_hash=last.prev_hash)
+        _tamper(f"UPDATE {TABLE} SET page_id = 999999, hash = %s WHERE id = %s", [forged, last.pk])
+        check = evidence_chain_verify()
+    assert check.broken.seq == last.seq and check.broken.reason == HEAD_MISMATCH
 
 
 @pytest.mark.django_db

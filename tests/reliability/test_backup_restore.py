@@ -3,6 +3,7 @@
 import datetime as dt
 import shutil
 import tarfile
+from io import StringIO
 
 import pytest
 from django.core.files.base import ContentFile
@@ -11,6 +12,7 @@ from django_tenants.utils import schema_context
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Site
 
+from compliance.models import EvidenceChainHead
 from compliance.services.evaluation import school_obligations
 from sitepages import models as m
 from tenants.models import School
@@ -109,8 +111,11 @@ def test_a_school_restored_as_itself_after_deletion_serves_its_pages(
     school, content = school_with_content
     archive = tmp_path / "nguyen-du.tar.gz"
     call_command("backup_school", school.schema_name, output=str(archive))
+    assert EvidenceChainHead.objects.filter(schema_name=school.schema_name).exists()
     call_command("delete_school", school.code, confirm=school.code, backup_dir=str(tmp_path))
     assert not school_media_dir(school.schema_name).exists()  # deleted with the school
+    # its evidence-chain head too: a new school of that name starts its own
+    assert not EvidenceChainHead.objects.filter(schema_name=school.schema_name).exists()
 
     call_command("restore_school", str(archive))
 
@@ -118,6 +123,9 @@ def test_a_school_restored_as_itself_after_deletion_serves_its_pages(
     assert restored.schema_name == school.schema_name
     with schema_context(restored.schema_name):
         assert _site_content() == content
+    out = StringIO()
+    call_command("verify_evidence", school=restored.schema_name, stdout=out)  # the archive's
+    assert f"{restored.schema_name}: đúng" in out.getvalue()  # history came back whole
     response = client.get("/van-ban/", HTTP_HOST="thcs-nguyen-du.localhost")
     assert response.status_code == 200
     assert "15/QĐ-THCS" in response.content.decode()

@@ -65,6 +65,7 @@ def _set_password(link: str, password: str):
     opened = visitor.get(parts.path, follow=True)
     if 'name="new_password1"' not in opened.text:
         return opened
+    assert "Đặt mật khẩu mới" in opened.text  # Wagtail's page, in Vietnamese
     return visitor.post(
         opened.redirect_chain[-1][0],
         {"new_password1": password, "new_password2": password},

@@ -2,7 +2,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
-from compliance.services.evidence_chain import HASH_MISMATCH, evidence_chain_verify
+from compliance.services.evidence_chain import (
+    HASH_MISMATCH,
+    HEAD_MISMATCH,
+    MISSING,
+    PREV_MISMATCH,
+    evidence_chain_verify,
+)
 from tenants.dates import datetime_format
 from tenants.models import School
 from tenants.selectors import school_by_schema_or_domain
@@ -43,11 +49,14 @@ class Command(BaseCommand):
                 )
                 continue
             broken += 1
-            reason = (
-                _("mã băm không khớp nội dung của mục")
-                if check.broken.reason == HASH_MISMATCH
-                else _("mã băm của mục trước không khớp (mục trước đã bị sửa hoặc xóa)")
-            )
+            reason = {
+                HASH_MISMATCH: _("mã băm không khớp nội dung của mục"),
+                PREV_MISMATCH: _("mã băm của mục trước không khớp (mục trước đã bị sửa hoặc xóa)"),
+                MISSING: _(
+                    "mục này và các mục sau đã bị xóa (mốc lưu ngoài trường ghi đến mục #%(head)d)"
+                ),
+                HEAD_MISMATCH: _("mã băm khác mốc lưu ngoài trường (lịch sử đã bị viết lại)"),
+            }[check.broken.reason] % {"head": check.head_seq or 0}
             self.stdout.write(
                 _("%(school)s: gãy ở mục #%(seq)d (%(at)s): %(reason)s.")
                 % {

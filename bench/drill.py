@@ -194,23 +194,27 @@ def _wrk_script(hosts: list[str]) -> Path:
     return lua
 
 
-def _warm(url: str, hosts: list[str]) -> int:
-    """Fetch every school's pages through the front cache, one at a time, until each is stored
-    (a HIT on the second read); returns how many are. A timed warm-up under load leaves pages
-    out: their first render on a cold gunicorn takes longer than the cache lock (5 s)."""
+def _warm(url: str, hosts: list[str], *, tries: int = 20) -> int:
+    """Fetch every school's pages through the front cache, one at a time, until each is a
+    fresh HIT (at most `tries` reads, 0.5 s apart); returns how many are. A timed warm-up under
+    load leaves pages out (a cold gunicorn's first render outlasts the cache lock, 5 s), and a
+    copy kept from an earlier run is stale (10 min) and refreshed in the background."""
     import urllib.request
 
     stored = 0
     for host in hosts:
         for path in PATHS:
             request = urllib.request.Request(url + path, headers={"Host": host})
-            for _ in range(2):
+            for _ in range(tries):
                 try:
                     with urllib.request.urlopen(request, timeout=60) as response:
                         status = response.headers.get("X-Cache-Status", "")
                 except OSError:
                     status = ""
-            stored += status == "HIT"
+                if status == "HIT":
+                    stored += 1
+                    break
+                time.sleep(0.5)
     return stored
 
 

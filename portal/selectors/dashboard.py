@@ -73,6 +73,8 @@ class SchoolRow:
     weeks: list = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
     statuses: dict[tuple[str, str], str] = field(default_factory=dict)
+    # this month's obligations carrying a flag (e.g. an urgent notice's backdated receipt)
+    flagged: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,9 @@ base AS MATERIALIZED (
         {met} AS met,
         {due} AS due,
         COUNT(*) FILTER (WHERE r.status = '{late}') AS late,
-        COUNT(*) FILTER (WHERE r.status = '{missing}') AS missing
+        COUNT(*) FILTER (WHERE r.status = '{missing}') AS missing,
+        -- obligations the authority should look at (compliance.presentation.flag_texts)
+        COUNT(*) FILTER (WHERE r.flags <> '{{}}'::jsonb) AS flagged
     FROM {result} r JOIN {school} s ON s.id = r.school_id
     WHERE NOT s.is_template AND s.authority_id = ANY(%(authorities)s) {filters}
       AND r.month BETWEEN %(year_first)s AND %(year_last)s
@@ -126,6 +130,7 @@ agg AS MATERIALIZED (
         SUM(due) AS year_due,
         SUM(late) FILTER (WHERE month = %(month)s) AS late,
         SUM(missing) FILTER (WHERE month = %(month)s) AS missing,
+        SUM(flagged) FILTER (WHERE month = %(month)s) AS flagged,
         -- a week that spans two months comes twice; the two halves are added up in Python
         json_agg(json_build_array(week, met, due) ORDER BY week)
             FILTER (WHERE week IS NOT NULL) AS points
@@ -139,7 +144,7 @@ SELECT sch.id, sch.name, sch.code, sch.levels, a.name,
     CASE WHEN agg.year_due > 0 THEN 100.0 * COALESCE(agg.year_met, 0) / agg.year_due END
         AS year_score,
     COALESCE(agg.late, 0) AS late, COALESCE(agg.missing, 0) AS missing,
-    agg.points
+    agg.points, COALESCE(agg.flagged, 0) AS flagged
 FROM sch
 JOIN {authority} a ON a.id = sch.authority_id
 LEFT JOIN {evaluation} e ON e.school_id = sch.id
@@ -213,7 +218,7 @@ def dashboard_schools(query: DashboardQuery) -> list[SchoolRow]:
 
 def _school_row(row) -> SchoolRow:
     (pk, name, code, levels, authority_name, category, last_published, evaluated,
-     month_score, year_score, late, missing, points) = row  # fmt: skip
+     month_score, year_score, late, missing, points, flagged) = row  # fmt: skip
     return SchoolRow(
         id=pk,
         name=name,
@@ -228,6 +233,7 @@ def _school_row(row) -> SchoolRow:
         late=late,
         missing=missing,
         weeks=points or [],
+        flagged=flagged,
     )
 
 

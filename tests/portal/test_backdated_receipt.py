@@ -1,5 +1,6 @@
 """An urgent notice whose claimed `received_at` is far before the page existed is shown to the
-authority as backdated ("⚠ Ngày nhận khai lùi"), on the school's drill-down and in the API
+authority as backdated ("⚠ Ngày nhận khai lùi"), on the dashboard, the school's drill-down and
+in the API
 (issue 11). The moments are real: Wagtail records them while time-machine moves the clock."""
 
 import datetime as dt
@@ -57,7 +58,11 @@ def test_the_backdated_receipt_is_stored_shown_and_served(
     assert urgent["Lịch tiêm chủng"].flags == {}
 
     with time_machine.travel(local(2026, 11, 20, 10), tick=False):
+        dashboard = portal_client(authority).get("/").text
         page = portal_client(authority).get(f"/truong/{school.code}/").text
+    row = dashboard[dashboard.index(f"/truong/{school.code}/") :]
+    row = row[: row.index("</th>")]
+    assert 'title="Ngày nhận khai lùi: 1 thông báo khẩn trong tháng">⚠ 1</a>' in row
     table = page[page.index("Các nghĩa vụ tháng 11/2026") : page.index("Xu hướng")]
     assert table.count("⚠ Ngày nhận khai lùi") == 1
     assert (

@@ -37,10 +37,13 @@ def photo_formats() -> tuple[str, ...]:
     return ("avif", "webp", "jpeg") if avif_supported() else ("webp", "jpeg")
 
 
-def thumbnail_picture(image, *, first: bool, sizes: str = THUMB_SIZES) -> str:
+def thumbnail_picture(
+    image, *, first: bool, sizes: str = THUMB_SIZES, decorative: bool = False
+) -> str:
     """`<picture>` HTML of an album thumbnail: one `<source>` per format with both widths,
     the JPEG `<img>` with width and height (no layout shift). The first photo of a page is
     its likely largest paint: loaded eagerly with high priority; the others lazily.
+    A `decorative` one (beside a link that says the same) has an empty alt text.
     An image whose file is gone renders as "" (the page still shows)."""
     try:
         renditions = image.get_renditions(*thumbnail_specs())
@@ -48,6 +51,8 @@ def thumbnail_picture(image, *, first: bool, sizes: str = THUMB_SIZES) -> str:
         return ""
     attrs = {"sizes": sizes, "decoding": "async"}
     attrs.update({"fetchpriority": "high"} if first else {"loading": "lazy"})
+    if decorative:
+        attrs["alt"] = ""
     return Picture(renditions, attrs).__html__()
 
 

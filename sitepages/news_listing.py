@@ -1,9 +1,10 @@
 """The news section as parents read it: filters in their words, and "Tin liên quan".
 
 A parent does not think in the compliance kinds (ordinary / topical / urgent): the news list
-offers "Thông báo" (the school's notices: urgent ones), "Tin hoạt động" (what happened:
-ordinary and topical news) and "Album ảnh" (photo albums), each a plain link `?loai=<slug>`
-that works without JavaScript. The compliance kinds (`?loai=urgent`…) are still read, for
+offers "Thông báo" (the school's notices: urgent ones, and news whose title says it is one,
+"Thông báo lịch họp phụ huynh…", as schools title them), "Tin hoạt động" (what happened: the
+other ordinary and topical news) and "Album ảnh" (photo albums), each a plain link
+`?loai=<slug>` that works without JavaScript. The compliance kinds (`?loai=urgent`…) are still read, for
 links made before.
 
 `news_items(parent=…, slug=…)` — the live, public children of a news section (or of a content
@@ -28,6 +29,7 @@ class NewsFilter:
     label: str
     kinds: tuple[str, ...] = ()  # news kinds shown (empty: none)
     albums: bool = False  # whether albums are shown
+    titled_notices: bool | None = None  # True: also news titled "Thông báo…"; False: not them
 
     def q(self) -> Q:
         """Which children of a section this filter shows (Page rows: `newspage`, `albumpage`)."""
@@ -35,16 +37,28 @@ class NewsFilter:
             return Q(newspage__isnull=False) | Q(albumpage__isnull=False)
         shown = Q(pk__in=[])
         if self.kinds:
-            shown |= Q(newspage__kind__in=self.kinds)
+            kinds = Q(newspage__kind__in=self.kinds)
+            if self.titled_notices is False:
+                kinds &= ~NOTICE_TITLE
+            shown |= kinds
+        if self.titled_notices:
+            shown |= Q(newspage__isnull=False) & NOTICE_TITLE
         if self.albums:
             shown |= Q(albumpage__isnull=False)
         return shown
 
 
+# How schools title a notice that is not urgent ("Thông báo tuyển sinh lớp 6…").
+NOTICE_PREFIX = "Thông báo"
+NOTICE_TITLE = Q(title__istartswith=NOTICE_PREFIX)
+
 ALL = NewsFilter("", _("Tất cả"), kinds=tuple(NewsKind.values), albums=True)
-NOTICES = NewsFilter("thong-bao", _("Thông báo"), kinds=(NewsKind.URGENT,))
+NOTICES = NewsFilter("thong-bao", _("Thông báo"), kinds=(NewsKind.URGENT,), titled_notices=True)
 ACTIVITIES = NewsFilter(
-    "hoat-dong", _("Tin hoạt động"), kinds=(NewsKind.ORDINARY, NewsKind.TOPICAL)
+    "hoat-dong",
+    _("Tin hoạt động"),
+    kinds=(NewsKind.ORDINARY, NewsKind.TOPICAL),
+    titled_notices=False,
 )
 ALBUMS = NewsFilter("album", _("Album ảnh"), albums=True)
 FILTERS = (ALL, NOTICES, ACTIVITIES, ALBUMS)
@@ -62,7 +76,14 @@ def news_filter_of(page) -> NewsFilter:
     """The parents' filter a news item or album belongs to."""
     if isinstance(page, AlbumPage):
         return ALBUMS
-    return NOTICES if getattr(page, "kind", None) == NewsKind.URGENT else ACTIVITIES
+    if getattr(page, "kind", None) == NewsKind.URGENT or is_titled_notice(page.title):
+        return NOTICES
+    return ACTIVITIES
+
+
+def is_titled_notice(title: str) -> bool:
+    """The Python side of `NOTICE_TITLE` (case-insensitive prefix)."""
+    return (title or "").casefold().startswith(NOTICE_PREFIX.casefold())
 
 
 def news_items(*, parent: Page, slug: str | None = None):

@@ -114,9 +114,14 @@ def school_admin_base_url() -> str:
 
 
 @register.simple_tag
-def album_thumbnail(image, first=False) -> str:
+def album_thumbnail(image, first=False, sizes=None, decorative=False) -> str:
     """An album photo's `<picture>` (AVIF/WebP/JPEG, lazy but for the first: sitepages.images)."""
-    return mark_safe(images.thumbnail_picture(image, first=bool(first))) if image else ""
+    if not image:
+        return ""
+    picture = images.thumbnail_picture(
+        image, first=bool(first), sizes=sizes or images.THUMB_SIZES, decorative=bool(decorative)
+    )
+    return mark_safe(picture)
 
 
 @register.simple_tag

@@ -143,3 +143,46 @@ def test_related_items_are_of_the_same_kind_and_never_the_page_itself(school):
         ]
         made["activity-2"].unpublish()
         assert [p.title for p in news_related(page=made["activity-3"])] == ["Hội thi văn nghệ"]
+
+
+def test_an_album_in_the_list_shows_its_cover_as_a_small_thumbnail(
+    client, school, host, media_root
+):
+    with schema_context(school.schema_name):
+        news = m.NewsIndexPage.objects.get()
+        cover = _image("bia.png")
+        publish_child(
+            news,
+            m.AlbumPage(title="Album có ảnh", photos=[("photo", {"image": cover, "caption": ""})]),
+        )
+        publish_child(news, m.AlbumPage(title="Album trống"))
+        url = news.url
+    html = client.get(url + "?loai=album", HTTP_HOST=host).content.decode()
+    thumbs = re.findall(r'<span class="thumb">(.*?)</span>', html, re.S)
+    assert len(thumbs) == 1  # the empty album has none
+    assert 'alt=""' in thumbs[0] and 'loading="lazy"' in thumbs[0] and 'sizes="6rem"' in thumbs[0]
+    assert "fill-320x240" in thumbs[0]  # the album grid's own renditions, nothing new to make
+    assert _titles(html) == ["Album trống", "Album có ảnh"]
+
+
+def test_news_titled_as_a_notice_is_listed_with_the_notices(client, school, host):
+    with schema_context(school.schema_name):
+        news = m.NewsIndexPage.objects.get()
+        _news(news, "Hội thi văn nghệ")
+        notice = _news(news, "Thông báo lịch họp phụ huynh đầu năm")  # ordinary, titled so
+        _news(news, "Nghỉ học do bão", "urgent")
+        lower = _news(news, "thông báo tuyển sinh lớp 6")
+        url = news.url
+        assert [p.title for p in news_related(page=notice)] == [
+            "thông báo tuyển sinh lớp 6",
+            "Nghỉ học do bão",
+        ]
+        assert news_related(page=lower)[0].title == "Nghỉ học do bão"
+    notices = client.get(url + "?loai=thong-bao", HTTP_HOST=host).content.decode()
+    assert _titles(notices) == [
+        "thông báo tuyển sinh lớp 6",
+        "Nghỉ học do bão",
+        "Thông báo lịch họp phụ huynh đầu năm",
+    ]
+    activities = client.get(url + "?loai=hoat-dong", HTTP_HOST=host).content.decode()
+    assert _titles(activities) == ["Hội thi văn nghệ"]

@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.core.files.base import ContentFile
 from django_tenants.utils import schema_context
+from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 
 from demo.content import demo_content_create
@@ -161,7 +162,8 @@ def test_the_copy_button_copies_the_address_without_breaking_the_csp(
     field = page.locator("#lien-ket")
     assert field.input_value() == base + urls["article"]
     button.click()
-    assert page.locator("[data-copied]").inner_text() == "Đã sao chép liên kết."
+    # The copy is asynchronous (the Clipboard API): wait for the script's message.
+    expect(page.locator("[data-copied]")).to_have_text("Đã sao chép liên kết.")
     assert page.evaluate("navigator.clipboard.readText()") == base + urls["article"]
     for name in ("Zalo (mở cửa sổ mới)", "Facebook (mở cửa sổ mới)"):
         assert page.get_by_role("link", name=name, exact=True).count() == 1, name

@@ -16,9 +16,12 @@ mm/dd by design. A day-first order alone is unambiguous, so no mm/dd format is e
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
 
 from tenants.text import line_clean
 
@@ -60,6 +63,12 @@ _MONTH_FIRST = re.compile(r"^(?:th[aá]ng\s*|t\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$"
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*[/-]\s*(\d{1,2})$")
 
 
+# A date written day first ("31/02/2026", also inside "31/02/2026 08:30") or ISO ("2026-02-31"),
+# whatever its numbers: what `date_impossible_reason` looks at.
+_DAY_FIRST_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
 class DateInputError(ValueError):
     """A date, date-time or month a person typed that cannot be read; `str()` is one
     Vietnamese sentence quoting the input and giving an example of what is accepted."""
@@ -74,6 +83,46 @@ def _strptime(text: str, formats: list[str]) -> dt.datetime | None:
     return None
 
 
+def date_impossible_reason(value: str | None, *, with_time: bool = False) -> str | None:
+    """Why a date written in the right shape names no real day, or None.
+
+    `"31/02/2026 08:30"` → "Ngày 31/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày.";
+    `"13/25/2026"` (month first) → a sentence saying there is no month 25 and the day comes
+    first, with an example of a date (or, `with_time`, of a date and time). None when `value`
+    holds no date of that shape, or a real one: the caller's own message applies then. In the
+    active language (Vietnamese msgids, English in tenants/locale/en).
+    """
+    text = line_clean(value)
+    if found := _DAY_FIRST_DATE.search(text):
+        day, month, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    elif found := _ISO_DATE.search(text):
+        year, month, day = (int(part) for part in found.groups())
+    else:
+        return None
+    written = found.group(0)
+    if not 1 <= month <= 12:
+        return _(
+            "Ngày %(written)s không có thật: không có tháng %(month)s. Hãy ghi ngày trước, "
+            "rồi đến tháng và năm (%(pattern)s), ví dụ %(example)s."
+        ) % {
+            "written": written,
+            "month": month,
+            "pattern": _("ngày/tháng/năm giờ:phút") if with_time else _("ngày/tháng/năm"),
+            "example": DATETIME_EXAMPLE if with_time else DATE_EXAMPLE,
+        }
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return _(
+            "Ngày %(written)s không có thật: tháng %(month)s/%(year)s chỉ có %(days)s ngày."
+        ) % {
+            "written": written,
+            "month": month,
+            "year": year,
+            "days": days,
+        }
+    return None
+
+
 def date_parse(value: str | None) -> dt.date:
     """`"29/11/2026"`, `"29-11-2026"`, `"29.11.2026"` or `"2026-11-29"` → `date(2026, 11, 29)`.
 
@@ -82,6 +131,8 @@ def date_parse(value: str | None) -> dt.date:
     """
     text = line_clean(value)
     parsed = _strptime(text, DATE_INPUT_FORMATS)
+    if parsed is None and (reason := date_impossible_reason(text)):
+        raise DateInputError(reason)
     if parsed is None:
         raise DateInputError(
             f"“{text}” không phải là một ngày hợp lệ: hãy ghi ngày/tháng/năm, "
@@ -104,6 +155,8 @@ def datetime_parse(value: str | None, *, tz: dt.tzinfo = LOCAL_TZ) -> dt.datetim
             parsed = dt.datetime.fromisoformat(text) if text[:4].isdigit() else None
         except ValueError:
             parsed = None
+    if parsed is None and (reason := date_impossible_reason(text, with_time=True)):
+        raise DateInputError(reason)
     if parsed is None:
         raise DateInputError(
             f"“{text}” không phải là một thời điểm hợp lệ: hãy ghi ngày/tháng/năm giờ:phút, "

@@ -4,6 +4,7 @@ Rows that a page shows as a table (a week's schedule, a menu) are StreamField bl
 separate tables: they render without extra queries, which keeps the home page within budget.
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -111,7 +112,9 @@ class QuickLinkBlock(blocks.StructBlock):
         result = super().clean(value)
         if not result.get("page") and not result.get("url"):
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError("Chọn một trang hoặc nhập một địa chỉ.")}
+                block_errors={
+                    "url": ValidationError(gettext("Chọn một trang hoặc nhập một địa chỉ."))
+                }
             )
         return result
 

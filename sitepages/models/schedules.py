@@ -1,6 +1,7 @@
 """Lịch công tác, thời khóa biểu, thực đơn: pages that cover a week or a semester."""
 
 from django.db import models
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import RichTextField, StreamField
@@ -204,11 +205,13 @@ class TimetablePage(PeriodPage):
         if self.school_year_start and self.effective_from:
             first, last = calendar.school_year_bounds(self.school_year_start)
             if not first <= self.effective_from <= last:
-                errors["effective_from"] = (
-                    f"Ngày áp dụng phải nằm trong "
-                    f"{calendar.school_year_label(self.school_year_start).lower()} "
-                    f"({first:%d/%m/%Y} – {last:%d/%m/%Y})."
-                )
+                errors["effective_from"] = gettext(
+                    "Ngày áp dụng phải nằm trong %(year)s (%(first)s – %(last)s)."
+                ) % {
+                    "year": calendar.school_year_label(self.school_year_start).lower(),
+                    "first": f"{first:%d/%m/%Y}",
+                    "last": f"{last:%d/%m/%Y}",
+                }
         return errors
 
 

@@ -14,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import get_page_models
 
@@ -37,7 +38,14 @@ from tenants.schoolcalendar.periods import WeekKey, parse_period_key
 WEEK = dt.timedelta(days=7)
 OLDER_SHOWN = 30
 # What a frequency rule counts, in the words of its progress line and button.
+# A frequency rule's page type → (what is counted, the button adding one); msgids translated
+# where used.
 FREQUENCY_WORDS = {"NewsPage": ("tin", "Đăng tin")}
+
+
+def panel_language() -> str:
+    """ "en" for an editor who chose English in the admin, else "vi" (presentation's keys)."""
+    return "en" if (translation.get_language() or "vi").startswith("en") else "vi"
 
 
 @dataclass
@@ -134,9 +142,9 @@ def _actions(row: PanelRow, result, *, rule, needed: int | None, models, pages) 
     if result.kind == "frequency" and model is not None:
         noun, button = FREQUENCY_WORDS.get(model.__name__, ("trang", "Thêm trang"))
         this_week = result.period_key == WeekKey.of(timezone.localdate()).key
-        when = "tuần này" if this_week else "trong tuần"
-        row.progress = f"{len(evidence)}/{needed or '?'} {noun} {when}"
-        row.add_url, row.add_label = pages.add_url(model), button
+        when = gettext("tuần này") if this_week else gettext("trong tuần")
+        row.progress = f"{len(evidence)}/{needed or '?'} {gettext(noun)} {when}"
+        row.add_url, row.add_label = pages.add_url(model), gettext(button)
         return
     if evidence:
         row.page_title, row.page_url = evidence[0]["title"], _edit_url(evidence[0]["page_id"])
@@ -147,7 +155,9 @@ def _actions(row: PanelRow, result, *, rule, needed: int | None, models, pages) 
             row.page_title, row.page_url = existing.title, _edit_url(existing.pk)
         else:
             row.add_url = pages.add_url(model)
-            row.add_label = f"Thêm {model._meta.verbose_name.lower()}"
+            row.add_label = gettext("Thêm %(kind)s") % {
+                "kind": str(model._meta.verbose_name).lower()
+            }
 
 
 def _disclosure_action(row: PanelRow, result, pages: _PageLookups) -> None:
@@ -163,7 +173,7 @@ def _disclosure_action(row: PanelRow, result, pages: _PageLookups) -> None:
     index = pages.first(DisclosureIndexPage)
     if index is not None:
         row.add_url = reverse("sitepages_disclosure_year_create", args=[index.pk])
-        row.add_label = "Tạo các mục công khai của năm học"
+        row.add_label = gettext("Tạo các mục công khai của năm học")
 
 
 def _row(result, *, calendar, rulesets, overrides, models, pages) -> PanelRow:
@@ -172,7 +182,8 @@ def _row(result, *, calendar, rulesets, overrides, models, pages) -> PanelRow:
         rule = ruleset.rule(result.rule) if ruleset else None
     except KeyError:
         rule = None
-    title = rule_title(result.ruleset, result.rule)
+    lang = panel_language()
+    title = rule_title(result.ruleset, result.rule, lang=lang)
     if result.item:
         title = f"{title}: {item_title(result.ruleset, result.rule, result.item)}"
     label = period_label(result.period_key, calendar)
@@ -188,8 +199,8 @@ def _row(result, *, calendar, rulesets, overrides, models, pages) -> PanelRow:
         period_key=result.period_key,
         due=local_text(result.due_at),
         status=result.status,
-        status_label=STATUS_LABELS["vi"][result.status],
-        late_by=duration_text(result.late_by),
+        status_label=STATUS_LABELS[lang][result.status],
+        late_by=duration_text(result.late_by, lang=lang),
         reason=result.reason,
     )
     _actions(row, result, rule=rule, needed=needed, models=models, pages=pages)
@@ -272,5 +283,6 @@ class CompliancePanel(Component):
         if evaluation is not None:
             context.update(panel_sections(school=school, now=timezone.now()))
             context["evaluated_at"] = local_text(evaluation.evaluated_at)
-            context["category"] = CATEGORY_LABELS["vi"].get(evaluation.month_category, "")
+            labels = CATEGORY_LABELS[panel_language()]
+            context["category"] = labels.get(evaluation.month_category, "")
         return context

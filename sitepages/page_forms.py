@@ -360,6 +360,21 @@ class PhotoUploadPageForm(WagtailAdminPageForm):
     upload_field = "photos"
     alt_field = "photos_alt"
 
+    def add_error(self, field, error):
+        """Leave out the model's errors (`NewsPage.clean`, added as one dict) on a field that
+        already has its own: a received time typed as a day that does not exist (31/02/2026)
+        reached the model as no time at all, and "an urgent notice must record when it was
+        received" under "31/02/2026 is not a real date" would contradict what was typed."""
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            error = ValidationError(
+                {
+                    name: errors
+                    for name, errors in error.error_dict.items()
+                    if name not in self._errors
+                }
+            )
+        super().add_error(field, error)
+
     def clean(self):
         from sitepages.forms import DecodedImageField
 

@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+
 from tenants.text import line_clean
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -61,10 +63,10 @@ _MONTH_FIRST = re.compile(r"^(?:th[aá]ng\s*|t\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$"
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*[/-]\s*(\d{1,2})$")
 
 
-# The numbers of a date written in an accepted shape, to tell a day that does not exist
-# (31/02/2026) from a date written wrongly: day first, or ISO (time after it allowed).
-_DAY_FIRST_NUMBERS = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:$|[ T])")
-_ISO_NUMBERS = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[ T])")
+# A date written day first ("31/02/2026", also inside "31/02/2026 08:30") or ISO ("2026-02-31"),
+# whatever its numbers: what `date_impossible_reason` looks at.
+_DAY_FIRST_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 
 
 class DateInputError(ValueError):
@@ -81,31 +83,43 @@ def _strptime(text: str, formats: list[str]) -> dt.datetime | None:
     return None
 
 
-def date_problem(
-    text: str, *, shape: str = "ngày/tháng/năm", example: str = DATE_EXAMPLE
-) -> str | None:
-    """Why a date written in an accepted shape cannot be read: a day the month does not have
-    ("Ngày 31/02/2026 không có thật: tháng 2/2026 có 28 ngày.") or a month past 12 (`11/29/2026`
-    typed month first). None when the text is not in such a shape or the date exists."""
-    if found := _DAY_FIRST_NUMBERS.match(text):
+def date_impossible_reason(value: str | None, *, with_time: bool = False) -> str | None:
+    """Why a date written in the right shape names no real day, or None.
+
+    `"31/02/2026 08:30"` → "Ngày 31/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày.";
+    `"13/25/2026"` (month first) → a sentence saying there is no month 25 and the day comes
+    first, with an example of a date (or, `with_time`, of a date and time). None when `value`
+    holds no date of that shape, or a real one: the caller's own message applies then. In the
+    active language (Vietnamese msgids, English in tenants/locale/en).
+    """
+    text = line_clean(value)
+    if found := _DAY_FIRST_DATE.search(text):
         day, month, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
-    elif found := _ISO_NUMBERS.match(text):
+    elif found := _ISO_DATE.search(text):
         year, month, day = (int(part) for part in found.groups())
     else:
         return None
-    written = found.group(0).rstrip(" T")  # the date part, without a time after it
-    if year < 1:
-        return f"“{written}”: năm {year} không có; hãy ghi {shape}, ví dụ {example}."
+    written = found.group(0)
     if not 1 <= month <= 12:
-        return (
-            f"“{written}”: không có tháng {month} (tháng từ 1 đến 12). Hãy ghi ngày trước tháng: "
-            f"{shape}, ví dụ {example}."
-        )
+        return _(
+            "Ngày %(written)s không có thật: không có tháng %(month)s. Hãy ghi ngày trước, "
+            "rồi đến tháng và năm (%(pattern)s), ví dụ %(example)s."
+        ) % {
+            "written": written,
+            "month": month,
+            "pattern": _("ngày/tháng/năm giờ:phút") if with_time else _("ngày/tháng/năm"),
+            "example": DATETIME_EXAMPLE if with_time else DATE_EXAMPLE,
+        }
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return (
-            f"Ngày {day:02d}/{month:02d}/{year} không có thật: tháng {month}/{year} có {days} ngày."
-        )
+        return _(
+            "Ngày %(written)s không có thật: tháng %(month)s/%(year)s chỉ có %(days)s ngày."
+        ) % {
+            "written": written,
+            "month": month,
+            "year": year,
+            "days": days,
+        }
     return None
 
 
@@ -118,9 +132,9 @@ def date_parse(value: str | None) -> dt.date:
     """
     text = line_clean(value)
     parsed = _strptime(text, DATE_INPUT_FORMATS)
+    if parsed is None and (reason := date_impossible_reason(text)):
+        raise DateInputError(reason)
     if parsed is None:
-        if problem := date_problem(text):
-            raise DateInputError(problem)
         raise DateInputError(
             f"“{text}” không phải là một ngày hợp lệ: hãy ghi ngày/tháng/năm, "
             f"ví dụ {DATE_EXAMPLE} (hoặc 2026-11-29)."
@@ -142,9 +156,9 @@ def datetime_parse(value: str | None, *, tz: dt.tzinfo = LOCAL_TZ) -> dt.datetim
             parsed = dt.datetime.fromisoformat(text) if text[:4].isdigit() else None
         except ValueError:
             parsed = None
+    if parsed is None and (reason := date_impossible_reason(text, with_time=True)):
+        raise DateInputError(reason)
     if parsed is None:
-        if problem := date_problem(text, shape="ngày/tháng/năm giờ:phút", example=DATETIME_EXAMPLE):
-            raise DateInputError(problem)
         raise DateInputError(
             f"“{text}” không phải là một thời điểm hợp lệ: hãy ghi ngày/tháng/năm giờ:phút, "
             f"ví dụ {DATETIME_EXAMPLE} (giờ Việt Nam)."

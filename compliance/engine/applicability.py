@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from . import reasons
 from .evidence import EvidenceSnapshot
 
 
@@ -33,12 +34,11 @@ def not_applicable_reason(
     level_conditions: Mapping[str, str],
     snapshot: EvidenceSnapshot,
 ) -> str:
-    school = ", ".join(sorted(snapshot.school_levels)) or "no level"
-    conditional = [
-        f"{level} only if {level_conditions[level]}"
-        for level in sorted(levels)
+    conditions = {
+        level: level_conditions[level]
+        for level in levels
         if level in level_conditions and level in snapshot.school_levels
-    ]
-    wanted = ", ".join(sorted(levels))
-    extra = f" ({'; '.join(conditional)})" if conditional else ""
-    return f"applies to {wanted}{extra}; the school is {school}"
+    }
+    return reasons.not_applicable(
+        wanted=levels, conditions=conditions, school=snapshot.school_levels
+    )

@@ -20,8 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tenants.schoolcalendar.localtime import format_duration, format_local
-
+from . import reasons
 from .evidence import EvidenceItem, Interval, merge_intervals
 from .obligations import Status
 
@@ -75,16 +74,12 @@ def assess(
 
 
 def describe(assessment: Assessment, *, what: str, due_at: datetime, inclusive: bool) -> str:
-    """A one-line human reason for an assessment."""
-    deadline = f"{'by' if inclusive else 'before'} {format_local(due_at)}"
+    """A one-line reason for an assessment, in Vietnamese (`reasons`)."""
     satisfied, late_by = assessment.satisfied_at, assessment.late_by
     if assessment.status == Status.ON_TIME and satisfied is not None:
-        return f"{what} live since {format_local(satisfied)}, due {deadline}"
+        return reasons.on_time(what, since=satisfied, due_at=due_at, inclusive=inclusive)
     if assessment.status == Status.LATE and satisfied is not None and late_by is not None:
-        return (
-            f"{what} published {format_local(satisfied)}, "
-            f"{format_duration(late_by)} late (due {deadline})"
-        )
+        return reasons.late(what, at=satisfied, late_by=late_by, due_at=due_at, inclusive=inclusive)
     if assessment.status == Status.MISSING:
-        return f"no {what} was live {deadline}"
-    return f"{what} due {deadline}; not published yet"
+        return reasons.missing(what, due_at=due_at, inclusive=inclusive)
+    return reasons.pending(what, due_at=due_at, inclusive=inclusive)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
@@ -64,7 +65,7 @@ class AdmissionPage(SchoolPage):
     def clean(self):
         errors = self._errors_from_super_clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            errors["closes_on"] = "Hạn cuối nhận hồ sơ phải sau ngày bắt đầu."
+            errors["closes_on"] = gettext("Hạn cuối nhận hồ sơ phải sau ngày bắt đầu.")
         if errors:
             raise ValidationError(errors)
 
@@ -157,7 +158,7 @@ class HoneypotMixin:
     def clean(self):
         cleaned = super().clean()
         if cleaned.pop(HONEYPOT_FIELD, ""):
-            raise ValidationError("Không gửi được góp ý. Vui lòng thử lại.", code="spam")
+            raise ValidationError(gettext("Không gửi được góp ý. Vui lòng thử lại."), code="spam")
         return cleaned
 
     @property

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -126,10 +127,10 @@ def required_slug_problem(page) -> str | None:
     section = SECTIONS_BY_MODEL.get(type(page))
     if section is None or page.depth != 3 or page.slug == section.slug:
         return None
-    return (
-        f"Đường dẫn của mục bắt buộc “{section.title}” phải giữ là “{section.slug}” "
+    return gettext(
+        "Đường dẫn của mục bắt buộc “%(title)s” phải giữ là “%(slug)s” "
         "(liên kết, RSS và báo cáo của cơ quan quản lý dùng đường dẫn này)."
-    )
+    ) % {"title": section.title, "slug": section.slug}
 
 
 def paginated_paths(count: int, per_page: int, extra=()) -> list[str]:
@@ -223,11 +224,14 @@ class PeriodPage(SchoolPage):
         if not any(name in errors for name in self.period_fields):
             duplicate = self.period_duplicate()
             if duplicate is not None:
-                errors[self.period_fields[0]] = (
-                    f"Đã có trang “{duplicate.title}” cho {self.period_label.lower()}: mỗi kỳ "
-                    f"chỉ có một trang {self._meta.verbose_name.lower()}. Hãy sửa trang đã có "
-                    "thay vì tạo trang mới."
-                )
+                errors[self.period_fields[0]] = gettext(
+                    "Đã có trang “%(title)s” cho %(period)s: mỗi kỳ chỉ có một trang "
+                    "%(kind)s. Hãy sửa trang đã có thay vì tạo trang mới."
+                ) % {
+                    "title": duplicate.title,
+                    "period": self.period_label.lower(),
+                    "kind": str(self._meta.verbose_name).lower(),
+                }
         if errors:
             raise ValidationError(errors)
 

@@ -5,6 +5,7 @@ separate tables: they render without extra queries, which keeps the home page wi
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -113,7 +114,9 @@ class QuickLinkBlock(blocks.StructBlock):
         result = super().clean(value)
         if not result.get("page") and not result.get("url"):
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError("Chọn một trang hoặc nhập một địa chỉ.")}
+                block_errors={
+                    "url": ValidationError(gettext("Chọn một trang hoặc nhập một địa chỉ."))
+                }
             )
         return result
 

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
@@ -154,10 +155,12 @@ class DisclosurePage(PeriodPage):
     def period_errors(self):
         errors = {}
         if self.changed_at and self.changed_at > timezone.now() + dt.timedelta(minutes=10):
-            errors["changed_at"] = "Thời điểm thay đổi không được ở tương lai."
+            errors["changed_at"] = gettext("Thời điểm thay đổi không được ở tương lai.")
         if not self.path or not self.school_year_start:
             return errors
         year = _parent_year(self.get_parent())
         if year and year != self.school_year_start:
-            errors["school_year_start"] = f"Năm học phải là {year}, như mục năm học chứa trang này."
+            errors["school_year_start"] = gettext(
+                "Năm học phải là %(year)s, như mục năm học chứa trang này."
+            ) % {"year": year}
         return errors

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -136,7 +137,7 @@ class OfficialDocumentPage(SchoolPage):
     def clean(self):
         errors = self._errors_from_super_clean()
         if self.issued_on and self.effective_on and self.effective_on < self.issued_on:
-            errors["effective_on"] = "Ngày có hiệu lực không được trước ngày ban hành."
+            errors["effective_on"] = gettext("Ngày có hiệu lực không được trước ngày ban hành.")
         if errors:
             raise ValidationError(errors)
 

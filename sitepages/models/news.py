@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -149,17 +150,17 @@ class NewsPage(SchoolPage):
         errors = self._errors_from_super_clean()
         if self.is_urgent and "received_at" not in errors:  # a year out of range: no sums
             if self.received_at is None:
-                errors["received_at"] = (
+                errors["received_at"] = gettext(
                     "Thông báo khẩn phải ghi thời điểm nhà trường nhận được thông báo."
                 )
             else:
                 if self.received_at > timezone.now() + RECEIVED_AT_TOLERANCE:
-                    errors["received_at"] = "Thời điểm nhận không được ở tương lai."
+                    errors["received_at"] = gettext("Thời điểm nhận không được ở tương lai.")
                 if self.urgent_until is None:
                     days = getattr(settings, "SITEPAGES_URGENT_BANNER_DAYS", DEFAULT_URGENT_DAYS)
                     self.urgent_until = self.received_at + dt.timedelta(days=days)
                 elif self.urgent_until <= self.received_at:
-                    errors["urgent_until"] = (
+                    errors["urgent_until"] = gettext(
                         "Thời điểm kết thúc biểu ngữ phải sau thời điểm nhận thông báo."
                     )
         if errors:

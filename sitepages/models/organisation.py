@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -205,4 +206,6 @@ class ContactRow(Orderable):
     def clean(self):
         super().clean()
         if not self.phone and not self.email:
-            raise ValidationError({"phone": "Ghi ít nhất số điện thoại hoặc thư điện tử công vụ."})
+            raise ValidationError(
+                {"phone": gettext("Ghi ít nhất số điện thoại hoặc thư điện tử công vụ.")}
+            )

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import RichTextField, StreamField
@@ -247,12 +248,14 @@ class TimetablePage(PeriodPage):
         names = [text_key(name).replace(" ", "") for name in self.class_names()]
         if len(set(names)) < len(names):
             errors.setdefault("classes", []).append(
-                "Mỗi lớp chỉ có một thời khóa biểu: tên lớp bị trùng."
+                gettext("Mỗi lớp chỉ có một thời khóa biểu: tên lớp bị trùng.")
             )
         if self.classes and not per_class_applies(school_levels()):
             errors.setdefault("classes", []).append(
-                "Trường mầm non không có thời khóa biểu theo lớp: hãy ghi chế độ sinh hoạt một "
-                "ngày vào phần nội dung, còn thực đơn đăng ở mục Thực đơn."
+                gettext(
+                    "Trường mầm non không có thời khóa biểu theo lớp: hãy ghi chế độ sinh hoạt "
+                    "một ngày vào phần nội dung, còn thực đơn đăng ở mục Thực đơn."
+                )
             )
         if errors:
             raise ValidationError(errors)
@@ -275,6 +278,21 @@ class TimetablePage(PeriodPage):
         else:
             context["menu_index"] = MenuIndexPage.objects.live().public().first()
         return context
+
+    def period_errors(self):
+        # A semester other than 1|2 is refused by the field's choices, with the same wording.
+        errors = {}
+        if self.school_year_start and self.effective_from:
+            first, last = calendar.school_year_bounds(self.school_year_start)
+            if not first <= self.effective_from <= last:
+                errors["effective_from"] = gettext(
+                    "Ngày áp dụng phải nằm trong %(year)s (%(first)s – %(last)s)."
+                ) % {
+                    "year": calendar.school_year_label(self.school_year_start).lower(),
+                    "first": f"{first:%d/%m/%Y}",
+                    "last": f"{last:%d/%m/%Y}",
+                }
+        return errors
 
 
 class MenuIndexPage(ChildListingPage):

@@ -30,7 +30,10 @@ def test_two_items_in_the_week_meet_it_when_the_second_goes_live():
 def test_one_item_is_below_the_frequency():
     w47 = weeks(news(1, at(2026, 11, 16, 8)))["2026-W47"]
     assert w47.status == Status.MISSING
-    assert "1 NewsPage" in w47.reason
+    # In Vietnamese, the week by its label, never a class name or `2026-W47`.
+    assert w47.reason.startswith("1 bài “")
+    assert "đăng lần đầu trong Tuần" in w47.reason and "(cần ít nhất 2)" in w47.reason
+    assert "NewsPage" not in w47.reason and "2026-W47" not in w47.reason
     assert len(w47.evidence) == 1
 
 
@@ -58,7 +61,7 @@ def test_an_item_counts_once_even_when_split_or_unpublished():
 def test_pending_during_the_week():
     w47 = weeks(news(1, at(2026, 11, 16, 8)), as_of=at(2026, 11, 18))["2026-W47"]
     assert w47.status == Status.PENDING
-    assert "so far" in w47.reason
+    assert w47.reason.endswith(", tính đến nay")
 
 
 def test_later_publications_are_unknown_at_as_of():

@@ -37,7 +37,7 @@ def test_unpublishing_early_is_a_violation_filed_when_it_happened():
     judged = judge(page, as_of=at(2029, 6, 1))["page:1"]
     assert judged.status == Status.MISSING
     assert judged.reference_at == removed
-    assert "went offline 2029-03-01 10:00" in judged.reason
+    assert "bị gỡ lúc 01/03/2029 10:00" in judged.reason
     # Republishing later does not undo the gap.
     back = item(1, "DisclosurePage", (at(2026, 9, 1, 8), removed), at(2029, 4, 1), period=PERIOD)
     assert judge(back, as_of=at(2029, 6, 1))["page:1"].status == Status.MISSING

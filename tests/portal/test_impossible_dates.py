@@ -1,6 +1,6 @@
 """A date that does not exist, typed in any date field of the portal, is told as such
-("Ngày 31/02/2026 không có thật: tháng 2/2026 có 28 ngày."), not as a wrongly written date
-(tenants/dates.py `date_problem`, through `DayFirstDateField` and `date_parse`)."""
+("Ngày 31/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày."), not as a wrongly written date
+(tenants/dates.py `date_impossible_reason`, through `DayFirstDateField` and `date_parse`)."""
 
 import pytest
 
@@ -8,7 +8,7 @@ from reports.generation import monthly_report_generate
 from tests.crafting import month_of_each_category
 
 pytestmark = pytest.mark.django_db
-FEB = "Ngày 31/02/2026 không có thật: tháng 2/2026 có 28 ngày."
+FEB = "Ngày 31/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày."
 
 
 def test_the_reports_date_of_issue(portal_client, authority, frozen_now):
@@ -31,7 +31,7 @@ def test_the_school_calendar_semesters_and_breaks(portal_client, authority):
     assert refused.status_code == 400 and FEB in refused.text
     refused = client.post("/quan-ly/lich-nam-hoc/luu/", {**days, "tuan_nghi": "30/02/2026 Tết"})
     assert refused.status_code == 400
-    assert "Tuần nghỉ dòng 1: Ngày 30/02/2026 không có thật: tháng 2/2026 có 28 ngày." in (
+    assert "Tuần nghỉ dòng 1: Ngày 30/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày." in (
         refused.text
     )
 

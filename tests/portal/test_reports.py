@@ -77,7 +77,7 @@ def test_admin_fills_the_document_then_publishes_from_the_portal(
     bad = admin.post(
         "/quan-ly/bao-cao/2026-10/van-ban/", {**DOCUMENT, "doc_date": "31/11/2026"}, follow=True
     )
-    assert "Ngày 31/11/2026 không có thật: tháng 11/2026 có 30 ngày." in bad.text
+    assert "Ngày 31/11/2026 không có thật: tháng 11/2026 chỉ có 30 ngày." in bad.text
     assert 'value="31/11/2026"' in bad.text  # kept as typed
     admin.post("/quan-ly/bao-cao/2026-10/van-ban/", DOCUMENT)
     report = MonthlyReport.objects.get()

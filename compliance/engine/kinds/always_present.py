@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from tenants.schoolcalendar.localtime import format_local, local_date, local_midnight
+from tenants.schoolcalendar.localtime import local_date, local_midnight
 from tenants.schoolcalendar.periods import DayKey, MonthKey
 
+from .. import reasons
 from ..assess import known_stretches
 from ..evidence import EvidenceItem
 from ..obligations import Obligation, Status
@@ -55,8 +56,7 @@ class AlwaysPresent(Kind):
                         break
             live_since.sort()
             day = local_date(checkpoint) - (timedelta(0) if inclusive else timedelta(days=1))
-            what = " / ".join(sorted(ctx.rule.page_types))
-            when = f"{'at' if inclusive else 'before'} {format_local(checkpoint)}"
+            what = reasons.titled(ctx.rule.title_vi)
             needed = ctx.params["count"]
             if len(live_since) >= needed:
                 yield ctx.obligation(
@@ -66,11 +66,16 @@ class AlwaysPresent(Kind):
                     status=Status.ON_TIME,
                     satisfied_at=live_since[needed - 1][0],
                     evidence=tuple(refs[pid] for _, pid in live_since),
-                    reason=f"{what} live {when}",
+                    reason=reasons.live_at(what, checkpoint=checkpoint, inclusive=inclusive),
                 )
             else:
-                have = f" ({len(live_since)} of {needed})" if live_since else ""
-                reason = f"no {what} live {when}{have}"
+                reason = reasons.none_live(
+                    what,
+                    checkpoint=checkpoint,
+                    inclusive=inclusive,
+                    have=len(live_since),
+                    needed=needed,
+                )
                 hollow = [i for i in ctx.hollow_items if _live_at(i, checkpoint, ctx.as_of)]
                 reason = ctx.hollow_reason(hollow) or reason
                 in_grace = grace_ends is not None and checkpoint < grace_ends

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from tenants.schoolcalendar.calendar import describe_break
-from tenants.schoolcalendar.localtime import format_local, local_date, local_midnight
+from tenants.schoolcalendar.localtime import local_date, local_midnight
 from tenants.schoolcalendar.periods import WeekKey, school_year_of
 
+from .. import reasons
 from ..evidence import EvidenceRef
 from ..obligations import Obligation, Status
 from .base import Kind, Param, RuleContext, register
@@ -42,7 +43,7 @@ class Frequency(Kind):
         published = sorted(firsts.values(), key=lambda pair: (pair[0], pair[1].page_id))
         times = [moment for moment, _ in published]
         needed = ctx.params["count"]
-        what = " / ".join(sorted(ctx.rule.page_types))
+        what = reasons.titled(ctx.rule.title_vi)
         first_year = school_year_of(local_date(ctx.span_start)) - 1
         last_year = school_year_of(local_date(ctx.span_end)) + 1
         for year in range(first_year, last_year + 1):
@@ -65,14 +66,17 @@ class Frequency(Kind):
                 if not school_year.semester_of_week(monday):
                     continue
                 in_week = published[bisect_left(times, start) : bisect_left(times, due_at)]
-                count = f"{len(in_week)} {what} first published in {key} (at least {needed} needed)"
+                count = reasons.weekly_count(
+                    what, count=len(in_week), needed=needed, period_key=key
+                )
                 if len(in_week) >= needed:
                     status, satisfied_at = Status.ON_TIME, in_week[needed - 1][0]
-                    reason = f"{count}; the {needed}th at {format_local(satisfied_at)}"
+                    reason = reasons.weekly_met(count, needed=needed, at=satisfied_at)
                 elif ctx.as_of >= due_at:
                     status, satisfied_at, reason = Status.MISSING, None, count
                 else:
-                    status, satisfied_at, reason = Status.PENDING, None, f"{count} so far"
+                    status, satisfied_at = Status.PENDING, None
+                    reason = reasons.weekly_so_far(count)
                 yield ctx.obligation(
                     period_key=key,
                     due_at=due_at,

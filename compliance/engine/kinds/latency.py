@@ -26,6 +26,7 @@ from typing import Any
 from tenants.schoolcalendar.localtime import as_utc, local_midnight
 from tenants.schoolcalendar.periods import PageKey
 
+from .. import reasons
 from ..assess import assess, describe, known_stretches
 from ..deadlines import DeadlineSpec
 from ..evidence import EvidenceItem
@@ -103,7 +104,7 @@ class Latency(Kind):
                     status=Status.NOT_APPLICABLE,
                     reference_at=item.first_live(ctx.as_of) or ctx.as_of,
                     evidence=(item.ref,),
-                    reason=f"{item.page_type} {item.page_id} has no usable {anchor_name}",
+                    reason=reasons.no_anchor(item.title, anchor_name),
                 )
                 continue
             due_at = spec.resolve(base=opens_at, school_year_start=None, calendar=ctx.calendar)
@@ -135,7 +136,7 @@ class Latency(Kind):
                     and item.page_id in hollow_reasons
                     else describe(
                         assessment,
-                        what=f"{item.page_type} {item.title!r}",
+                        what=reasons.titled(item.title),
                         due_at=due_at,
                         inclusive=inclusive,
                     )

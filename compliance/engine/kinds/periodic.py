@@ -30,6 +30,7 @@ from tenants.schoolcalendar.periods import (
     school_year_of,
 )
 
+from .. import reasons
 from ..applicability import applicable_levels
 from ..assess import assess, describe, known_stretches
 from ..deadlines import DeadlineSpec
@@ -173,14 +174,16 @@ class Periodic(Kind):
         assessment = assess(
             stretches=stretches, due_at=due_at, inclusive=inclusive, as_of=ctx.as_of
         )
-        what = title if code else " / ".join(sorted(ctx.rule.page_types))
+        what = reasons.titled(title if code else ctx.rule.title_vi)
         live = sorted(
             (first, item.page_id, item.ref)
             for item in matched
             if (first := item.first_live(ctx.as_of)) is not None
         )
         refs = tuple(dict.fromkeys(ref for _, _, ref in live))
-        reason = describe(assessment, what=f"{what} for {key}", due_at=due_at, inclusive=inclusive)
+        reason = describe(
+            assessment, what=reasons.for_period(what, key), due_at=due_at, inclusive=inclusive
+        )
         if assessment.status in (Status.MISSING, Status.PENDING):
             reason = ctx.hollow_reason(hollow.get((*period.match, code), ())) or reason
         return ctx.obligation(

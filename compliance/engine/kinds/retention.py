@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from tenants.schoolcalendar.localtime import LOCAL_TZ, as_utc, format_duration, format_local
+from tenants.schoolcalendar.localtime import LOCAL_TZ, as_utc
 from tenants.schoolcalendar.periods import PageKey, period_key_for_fields
 
+from .. import reasons
 from ..evidence import merge_intervals
 from ..obligations import Obligation, Status
 from .base import Kind, Param, RuleContext, register
@@ -58,17 +59,13 @@ class Retention(Kind):
             due_at = add_years(first, years)
             removed = _first_violation(merge_intervals(known), due_at, ctx.as_of, max_gap)
             common = {"period_key": key, "due_at": due_at, "evidence": (item.ref,)}
-            what = f"{item.page_type} {item.title!r}"
+            what = reasons.titled(item.title)
             if removed is not None:
                 yield ctx.obligation(
                     **common,
                     status=Status.MISSING,
                     reference_at=removed,
-                    reason=(
-                        f"{what} went offline {format_local(removed)}, "
-                        f"{format_duration(due_at - removed)} before its {years}-year "
-                        f"retention ends ({format_local(due_at)})"
-                    ),
+                    reason=reasons.went_offline(what, removed=removed, due_at=due_at, years=years),
                 )
             elif ctx.as_of >= due_at:
                 yield ctx.obligation(
@@ -76,14 +73,14 @@ class Retention(Kind):
                     status=Status.ON_TIME,
                     satisfied_at=due_at,
                     reference_at=due_at,
-                    reason=f"{what} stayed online {years} years from {format_local(first)}",
+                    reason=reasons.kept(what, years=years, first=first),
                 )
             else:
                 yield ctx.obligation(
                     **common,
                     status=Status.PENDING,
                     reference_at=due_at,
-                    reason=f"{what} must stay online until {format_local(due_at)}",
+                    reason=reasons.keep_until(what, due_at=due_at),
                 )
 
 

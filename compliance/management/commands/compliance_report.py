@@ -1,12 +1,14 @@
 import datetime as dt
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.presentation import report_table
 from compliance.services.evaluation import school_obligations
+from tenants.command_base import SchoolhostCommand
 from tenants.dates import DateInputError, datetime_parse
 from tenants.selectors import school_by_schema_or_domain
 
@@ -25,17 +27,20 @@ def parse_moment(value: str) -> dt.datetime:
     return moment
 
 
-class Command(BaseCommand):
-    help = (
-        "Show a school's obligations (on time, late, missing, pending) as of a moment, computed "
-        "from its own page tree and publication history. Stores nothing."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Liệt kê các việc phải đăng của một trường (đúng hạn, trễ, thiếu, chưa đến hạn) tại một thời điểm, tính từ cây trang và lịch sử đăng bài của trường. Không lưu gì."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--school", required=True, help="schema name, code or host name")
+        parser.add_argument(
+            "--school", required=True, help=_("tên schema, mã trường hoặc tên miền")
+        )
         parser.add_argument(
             "--at",
-            help="local date-time, e.g. '23/11/2026 10:00' or 2026-11-23T10:00 (default: now)",
+            help=_(
+                "ngày giờ Việt Nam, ví dụ '23/11/2026 10:00' hoặc 2026-11-23T10:00 (mặc định: bây giờ)"
+            ),
         )
         parser.add_argument("--format", choices=["table", "json"], default="table")
         parser.add_argument("--lang", choices=["vi", "en"], default="vi")

@@ -1,16 +1,22 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.services.evaluation import school_evaluate
+from tenants.command_base import SchoolhostCommand
 from tenants.models import School
 from tenants.selectors import school_by_schema_or_domain
 
 
-class Command(BaseCommand):
-    help = "Evaluate schools now and store the results (one school, or --all), with progress."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Đánh giá các trường ngay bây giờ và lưu kết quả (một trường, hoặc --all), có báo tiến độ."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--school", action="append", default=[], help="schema, code or host")
+        parser.add_argument(
+            "--school", action="append", default=[], help=_("tên schema, mã trường hoặc tên miền")
+        )
         parser.add_argument("--all", action="store_true")
 
     def handle(self, *args, school, all, **options):

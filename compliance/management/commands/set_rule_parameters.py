@@ -1,25 +1,26 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.services.configuration import ConfigurationError, rule_parameters_set
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import authority_by_code
 
 
-class Command(BaseCommand):
-    help = (
-        "Set an authority's own parameters for one rule (e.g. its timetable dates), checked "
-        "against the rule kind's schema; the change is recorded (who, when, before, after)."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Đặt tham số riêng của một cơ quan quản lý cho một quy định (ví dụ các mốc thời khóa biểu), kiểm tra theo lược đồ của loại quy định; thay đổi được ghi lại (ai, lúc nào, trước, sau)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--authority", required=True)
         parser.add_argument(
-            "--rule", required=True, help="RULESET/RULE, e.g. letter-2015/news-weekly"
+            "--rule", required=True, help=_("BỘ_QUY_TẮC/QUY_ĐỊNH, ví dụ letter-2015/news-weekly")
         )
-        parser.add_argument("--params", required=True, help='JSON object, e.g. {"count": 3}')
-        parser.add_argument("--by", required=True, help="who makes the change (e-mail)")
+        parser.add_argument("--params", required=True, help=_('đối tượng JSON, ví dụ {"count": 3}'))
+        parser.add_argument("--by", required=True, help=_("người thay đổi (thư điện tử)"))
 
     def handle(self, *args, authority, rule, params, by, **options):
         found = authority_by_code(authority)

@@ -1,9 +1,11 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.services.configuration import ConfigurationError, calendar_year_set
+from tenants.command_base import SchoolhostCommand
 from tenants.dates import DateInputError, date_parse
 from tenants.selectors import authority_by_code
 
@@ -22,27 +24,34 @@ def _span(value: str, option: str) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-class Command(BaseCommand):
-    help = (
-        "Set an authority's school calendar for one school year (semesters' first and last "
-        "teaching days, break weeks); bodies under it inherit it."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Đặt lịch năm học của một cơ quan quản lý cho một năm học (ngày học đầu và cuối mỗi học kỳ, các tuần nghỉ); các đơn vị cấp dưới dùng theo."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--authority", required=True)
-        parser.add_argument("--year", type=int, required=True, help="first year, e.g. 2026")
         parser.add_argument(
-            "--semester1", required=True, help="FIRST:LAST teaching day, e.g. 07/09/2026:15/01/2027"
+            "--year", type=int, required=True, help=_("năm đầu của năm học, ví dụ 2026")
         )
         parser.add_argument(
-            "--semester2", required=True, help="FIRST:LAST teaching day, e.g. 19/01/2027:31/05/2027"
+            "--semester1",
+            required=True,
+            help=_("NGÀY_ĐẦU:NGÀY_CUỐI học kỳ I, ví dụ 07/09/2026:15/01/2027"),
+        )
+        parser.add_argument(
+            "--semester2",
+            required=True,
+            help=_("NGÀY_ĐẦU:NGÀY_CUỐI học kỳ II, ví dụ 19/01/2027:31/05/2027"),
         )
         parser.add_argument(
             "--break",
             action="append",
             default=[],
             dest="breaks",
-            help="MONDAY:LABEL, e.g. 08/02/2027:tet (tet, mid_term, exam_review, other); repeatable",
+            help=_(
+                "THỨ_HAI:NHÃN, ví dụ 08/02/2027:tet (tet, mid_term, exam_review, other); lặp lại được"
+            ),
         )
 
     def handle(self, *args, authority, year, semester1, semester2, breaks, **options):

@@ -1,15 +1,15 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy
 
 from demo.data import DEMO_PASSWORD
 from demo.loading import demo_load
+from tenants.command_base import SchoolhostCommand
 from tenants.hosts import site_url
 
 
-class Command(BaseCommand):
-    help = (
-        "Load the demo: a provincial department, three communes/wards under it (each with its "
-        "own portal host) and twelve schools of every level."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Nạp dữ liệu trình diễn: một Sở GD&ĐT, ba xã/phường trực thuộc (mỗi nơi có cổng thông tin riêng) và mười hai trường đủ các cấp học."
     )
 
     def handle(self, *args, **options):

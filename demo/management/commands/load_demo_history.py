@@ -1,24 +1,25 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.services.evaluation import school_evaluate
 from demo.history import authority_history_load, demo_reports_publish
+from tenants.command_base import SchoolhostCommand
 from tenants.dates import DateInputError, date_parse
 from tenants.models import Authority, School
 from tenants.selectors import authority_and_descendant_ids, authority_by_code
 
 
-class Command(BaseCommand):
-    help = (
-        "Fill an authority's schools (and those of the bodies under it) with a realistic publishing history from --since until now "
-        "(some diligent, some late on Mondays, some forgetting monthly plans, one that stopped "
-        "in October), through the real page types and publication path; then evaluate them."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Tạo cho các trường của một cơ quan quản lý (và của các đơn vị cấp dưới) lịch sử đăng bài như thật từ --since đến nay (trường chăm chỉ, trường hay trễ thứ Hai, trường quên kế hoạch tháng, một trường ngừng từ tháng 10), qua các loại trang và đường đăng bài thật; sau đó đánh giá."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--authority", required=True)
         parser.add_argument(
-            "--since", required=True, help="dd/mm/yyyy or yyyy-mm-dd, e.g. 01/08/2026"
+            "--since", required=True, help=_("ngày/tháng/năm hoặc năm-tháng-ngày, ví dụ 01/08/2026")
         )
 
     def handle(self, *args, authority, since, **options):

@@ -1,27 +1,30 @@
 from django.contrib.auth.tokens import default_token_generator
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.models import AuthorityMembership
 from portal.services import AuthorityUserError, authority_user_create
+from tenants.command_base import SchoolhostCommand
 from tenants.hosts import site_url
 from tenants.selectors import authority_by_code
 
 
-class Command(BaseCommand):
-    help = (
-        "Create (or update) an authority portal user: an admin who can change things or an "
-        "inspector who can only look. Without --password, prints a one-time link to set one."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Tạo (hoặc cập nhật) người dùng cổng thông tin của cơ quan quản lý: quản trị viên được thay đổi hoặc người kiểm tra chỉ được xem. Không có --password thì in đường dẫn đặt mật khẩu dùng một lần."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--authority", required=True, help="the authority's code")
-        parser.add_argument("--email", required=True, help="also the login name")
+        parser.add_argument("--authority", required=True, help=_("mã cơ quan quản lý"))
+        parser.add_argument("--email", required=True, help=_("cũng là tên đăng nhập"))
         parser.add_argument("--role", required=True, choices=AuthorityMembership.Role.values)
-        parser.add_argument("--password", help="set this password (else: a set-password link)")
+        parser.add_argument(
+            "--password", help=_("đặt mật khẩu này (nếu không: đường dẫn đặt mật khẩu)")
+        )
 
     def handle(self, *args, authority, email, role, password, **options):
         body = authority_by_code(authority)

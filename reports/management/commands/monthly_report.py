@@ -1,30 +1,35 @@
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reports.exports import FORMATS, report_export
 from reports.generation import ReportError, monthly_report_generate
 from reports.months import month_parse
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import authority_by_code
 
 BINARY = {"xlsx", "pdf", "docx"}
 
 
-class Command(BaseCommand):
-    help = (
-        "Generate an authority's monthly report (once: a second run changes nothing unless "
-        "--regenerate --reason is given) and optionally write it as JSON, CSV, XLSX or PDF."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Lập báo cáo tháng của một cơ quan quản lý (một lần: chạy lại không đổi gì, trừ khi có --regenerate --reason) và nếu cần ghi ra JSON, CSV, XLSX hoặc PDF."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--authority", required=True, help="the authority's code")
-        parser.add_argument("--month", required=True, help="month/year or YYYY-MM, e.g. 10/2026")
-        parser.add_argument("--format", choices=FORMATS, help="write the report in this format")
-        parser.add_argument("--output", help="file to write (default: standard output)")
-        parser.add_argument("--regenerate", action="store_true", help="rebuild an existing report")
-        parser.add_argument("--reason", help="why it is regenerated (required with --regenerate)")
+        parser.add_argument("--authority", required=True, help=_("mã cơ quan quản lý"))
+        parser.add_argument(
+            "--month", required=True, help=_("tháng/năm hoặc YYYY-MM, ví dụ 10/2026")
+        )
+        parser.add_argument("--format", choices=FORMATS, help=_("ghi báo cáo theo định dạng này"))
+        parser.add_argument("--output", help=_("tệp sẽ ghi (mặc định: đầu ra chuẩn)"))
+        parser.add_argument(
+            "--regenerate", action="store_true", help=_("lập lại một báo cáo đã có")
+        )
+        parser.add_argument("--reason", help=_("lý do lập lại (bắt buộc khi có --regenerate)"))
 
     def handle(self, *args, **options):
         authority = authority_by_code(options["authority"])

@@ -1,21 +1,22 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import school_by_schema_or_domain
 from tenants.services.backup import SchoolBackupError, school_backup_write
 
 
-class Command(BaseCommand):
-    help = (
-        "Sao lưu một trường (schema, tệp tải lên, thông tin trường) vào một tệp .tar.gz; "
-        "khôi phục bằng restore_school."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Sao lưu một trường (schema, tệp tải lên, thông tin trường) vào một tệp .tar.gz; khôi phục bằng restore_school."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("school", help="tên schema, mã trường hoặc tên miền")
-        parser.add_argument("--output", required=True, help="tệp sẽ ghi, ví dụ truong.tar.gz")
+        parser.add_argument("school", help=_("tên schema, mã trường hoặc tên miền"))
+        parser.add_argument("--output", required=True, help=_("tệp sẽ ghi, ví dụ truong.tar.gz"))
 
     def handle(self, *args, school, output, **options):
         found = school_by_schema_or_domain(school)

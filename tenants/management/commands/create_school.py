@@ -1,35 +1,37 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import authority_by_code
 from tenants.services.provisioning import school_provision
 from tenants.services.template import TemplateNotReady
 from tenants.services.validation import SchoolInputError, errors_text
 
 
-class Command(BaseCommand):
-    help = (
-        "Tạo một trường: schema (sao từ schema mẫu), trang web trên tên miền DOMAIN với các "
-        "chuyên mục bắt buộc, và tài khoản hiệu trưởng kèm đường dẫn đặt mật khẩu một lần."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Tạo một trường: schema (sao từ schema mẫu), trang web trên tên miền DOMAIN với các chuyên mục bắt buộc, và tài khoản hiệu trưởng kèm đường dẫn đặt mật khẩu một lần."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--authority", required=True, help="mã cơ quan quản lý")
-        parser.add_argument("--name", required=True, help='ví dụ "THCS Nguyễn Du"')
+        parser.add_argument("--authority", required=True, help=_("mã cơ quan quản lý"))
+        parser.add_argument("--name", required=True, help=_('ví dụ "THCS Nguyễn Du"'))
         parser.add_argument(
             "--levels",
             required=True,
-            help="cấp học: preschool, primary, lower_secondary hoặc như văn bản ghi "
-            '("Mầm non", "Tiểu học", "THCS", "TH và THCS")',
+            help=_(
+                'cấp học: preschool, primary, lower_secondary hoặc như văn bản ghi ("Mầm non", "Tiểu học", "THCS", "TH và THCS")'
+            ),
         )
-        parser.add_argument("--domain", required=True, help="ví dụ thcs-nguyen-du.edu.vn")
-        parser.add_argument("--code", help="mã ngắn (mặc định: suy từ tên trường)")
-        parser.add_argument("--schema", help="tên schema (mặc định: suy từ mã)")
+        parser.add_argument("--domain", required=True, help=_("ví dụ thcs-nguyen-du.edu.vn"))
+        parser.add_argument("--code", help=_("mã ngắn (mặc định: suy từ tên trường)"))
+        parser.add_argument("--schema", help=_("tên schema (mặc định: suy từ mã)"))
         parser.add_argument("--principal-email")
         parser.add_argument("--serves-meals", action="store_true")
-        parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+        parser.add_argument("--json", action="store_true", help=_("in một đối tượng JSON"))
 
     def handle(self, *args, **options):
         authority = authority_by_code(options["authority"])

@@ -1,20 +1,23 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import school_by_schema_or_domain
 from tenants.services.lifecycle import SchoolDeletionRefused, school_delete
 
 
-class Command(BaseCommand):
-    help = (
-        "Delete a school for good, after writing a pg_dump of its schema. "
-        "Needs --confirm with the school's code."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Xóa hẳn một trường, sau khi ghi bản pg_dump của schema. Cần --confirm kèm mã trường."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("school", help="schema name, code or host name")
-        parser.add_argument("--confirm", required=True, help="the school's code, typed again")
-        parser.add_argument("--backup-dir", help="where the dump goes (default SCHOOL_BACKUP_DIR)")
+        parser.add_argument("school", help=_("tên schema, mã trường hoặc tên miền"))
+        parser.add_argument("--confirm", required=True, help=_("mã trường, gõ lại một lần nữa"))
+        parser.add_argument(
+            "--backup-dir", help=_("nơi ghi bản sao lưu (mặc định SCHOOL_BACKUP_DIR)")
+        )
 
     def handle(self, *args, school, confirm, backup_dir, **options):
         found = school_by_schema_or_domain(school)

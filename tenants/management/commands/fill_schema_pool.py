@@ -1,11 +1,14 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.services.pool import pool_fill
 
 
-class Command(BaseCommand):
-    help = "Clone the template until the pool of ready schemas has SIZE entries (drops stale ones)."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Sao schema mẫu cho đến khi kho schema sẵn sàng có SIZE schema (bỏ các schema đã cũ)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--size", type=int, default=None)

@@ -1,8 +1,10 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import authority_by_code
 from tenants.services.bulk_import import (
     ImportFileError,
@@ -17,22 +19,18 @@ EXIT_ROW_ERRORS = 1  # some rows could not be imported; the others were
 EXIT_UNUSABLE_INPUT = 2  # the file or the authority: nothing was imported
 
 
-class Command(BaseCommand):
-    help = (
-        "Tạo các trường từ danh sách của phòng/xã: Excel .xlsx, CSV (UTF-8 có hoặc không BOM, "
-        "Windows-1258) hoặc Unicode Text (UTF-16). Cột: Tên trường, Cấp học, Tên miền; thêm nếu "
-        "có: Mã trường, Email hiệu trưởng, Bán trú. Dòng lỗi được báo kèm số dòng, các dòng "
-        "khác vẫn được tạo; nhập lại cùng danh sách không tạo trùng. Mã thoát: 0 xong, 1 có "
-        "dòng lỗi, 2 không đọc được tệp hoặc không có cơ quan quản lý."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Tạo các trường từ danh sách của phòng/xã: Excel .xlsx, CSV (UTF-8 có hoặc không BOM, Windows-1258) hoặc Unicode Text (UTF-16). Cột: Tên trường, Cấp học, Tên miền; thêm nếu có: Mã trường, Email hiệu trưởng, Bán trú. Dòng lỗi được báo kèm số dòng, các dòng khác vẫn được tạo; nhập lại cùng danh sách không tạo trùng. Mã thoát: 0 xong, 1 có dòng lỗi, 2 không đọc được tệp hoặc không có cơ quan quản lý."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="tệp danh sách trường (.xlsx, .csv, .txt)")
-        parser.add_argument("--authority", required=True, help="mã cơ quan quản lý")
+        parser.add_argument("file", help=_("tệp danh sách trường (.xlsx, .csv, .txt)"))
+        parser.add_argument("--authority", required=True, help=_("mã cơ quan quản lý"))
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="chỉ xem trước từng dòng (sẽ tạo / đã có / lỗi), không tạo gì",
+            help=_("chỉ xem trước từng dòng (sẽ tạo / đã có / lỗi), không tạo gì"),
         )
 
     def _progress(self, done: int, total: int) -> None:

@@ -1,8 +1,10 @@
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.services.school_migrations import Progress, schools_migrate
 
 
@@ -13,26 +15,24 @@ def _clock(seconds: float | None) -> str:
     return f"{minutes:02d}:{seconds:02d}"
 
 
-class Command(BaseCommand):
-    help = (
-        "Áp dụng migration cho mọi trường, song song (--workers tiến trình), mỗi trường trong "
-        "một giao dịch. Chạy lại sau khi bị dừng sẽ làm tiếp các trường còn lại; trường lỗi "
-        "được báo kèm lỗi, các trường khác vẫn chạy. Sau đó dựng lại schema mẫu và kho schema."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Áp dụng migration cho mọi trường, song song (--workers tiến trình), mỗi trường trong một giao dịch. Chạy lại sau khi bị dừng sẽ làm tiếp các trường còn lại; trường lỗi được báo kèm lỗi, các trường khác vẫn chạy. Sau đó dựng lại schema mẫu và kho schema."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--workers", type=int, default=2, help="số tiến trình (mặc định 2)")
+        parser.add_argument("--workers", type=int, default=2, help=_("số tiến trình (mặc định 2)"))
         parser.add_argument(
-            "--schema", action="append", dest="schemas", help="chỉ các schema này (lặp lại được)"
+            "--schema", action="append", dest="schemas", help=_("chỉ các schema này (lặp lại được)")
         )
         parser.add_argument(
             "--target",
             nargs=2,
             metavar=("APP", "MIGRATION"),
-            help='đưa ứng dụng APP tới MIGRATION ("zero": gỡ hết migration của APP)',
+            help=_('đưa ứng dụng APP tới MIGRATION ("zero": gỡ hết migration của APP)'),
         )
         parser.add_argument(
-            "--no-pool-refill", action="store_true", help="không làm đầy lại kho schema sau đó"
+            "--no-pool-refill", action="store_true", help=_("không làm đầy lại kho schema sau đó")
         )
 
     def handle(self, *args, workers, schemas, target, no_pool_refill, **options):

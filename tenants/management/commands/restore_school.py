@@ -1,23 +1,24 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.hosts import site_url
 from tenants.services.backup import SchoolBackupError, school_restore
 
 
-class Command(BaseCommand):
-    help = (
-        "Khôi phục một trường từ tệp của backup_school: như cũ (mã, schema, tên miền phải còn "
-        "trống) hoặc thành trường mới bên cạnh với --as MÃ_MỚI."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Khôi phục một trường từ tệp của backup_school: như cũ (mã, schema, tên miền phải còn trống) hoặc thành trường mới bên cạnh với --as MÃ_MỚI."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="tệp .tar.gz do backup_school ghi")
-        parser.add_argument("--as", dest="as_code", help="mã trường mới cho bản khôi phục")
+        parser.add_argument("file", help=_("tệp .tar.gz do backup_school ghi"))
+        parser.add_argument("--as", dest="as_code", help=_("mã trường mới cho bản khôi phục"))
         parser.add_argument(
-            "--host", help="tên miền cho bản khôi phục (mặc định: tên miền cũ đổi nhãn đầu)"
+            "--host", help=_("tên miền cho bản khôi phục (mặc định: tên miền cũ đổi nhãn đầu)")
         )
 
     def handle(self, *args, file, as_code, host, **options):

@@ -1,15 +1,19 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants.command_base import SchoolhostCommand
 from tenants.selectors import school_by_schema_or_domain
 from tenants.services.lifecycle import school_resume, school_suspend
 
 
-class Command(BaseCommand):
-    help = "Suspend a school (its site answers 503, all data kept) or, with --resume, reopen it."
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
+        "Tạm ngừng một trường (trang web trả 503, giữ mọi dữ liệu) hoặc, với --resume, mở lại."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("school", help="schema name, code or host name")
+        parser.add_argument("school", help=_("tên schema, mã trường hoặc tên miền"))
         parser.add_argument("--resume", action="store_true")
 
     def handle(self, *args, school, resume, **options):

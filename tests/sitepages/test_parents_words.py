@@ -1,0 +1,66 @@
+"""The words every parents' page carries (header, menu, search, breadcrumbs, dates, footer) go
+through gettext: Vietnamese by default, English when English is the active language.
+
+The parents' site is served in Vietnamese (the English page `/en/` marks this chrome lang="vi");
+the msgids are the Vietnamese words (sitepages/locale/en has the English).
+"""
+
+import pytest
+from django.utils import translation
+from django_tenants.utils import schema_context
+
+from sitepages import models as m
+from tests.sitepages.helpers import publish_child
+
+CHROME_VI = [
+    "Bỏ qua, đến nội dung chính",
+    "Danh mục",
+    "Trang chủ",
+    "Tìm kiếm trên trang",
+    "Đăng ngày",
+    "Tệp đính kèm",
+    "Sơ đồ trang",
+]
+CHROME_EN = [
+    "Skip to the main content",
+    "Menu",
+    "Home",
+    "Search this site",
+    "Published on",
+    "Attachments",
+    "Site map",
+]
+
+
+@pytest.fixture
+def news_url(school):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    with schema_context(school.schema_name):
+        document = get_document_model()(title="Kế hoạch hội thi")
+        document.file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4 ke hoach"), save=True)
+        page = publish_child(
+            m.NewsIndexPage.objects.get(),
+            m.NewsPage(
+                title="Hội thi văn nghệ chào mừng 20/11",
+                body="<p>Các lớp đăng ký tiết mục.</p>",
+                attachments=[("file", {"document": document, "label": "Kế hoạch"})],
+            ),
+        )
+        return page.url
+
+
+@pytest.mark.django_db
+def test_a_parents_page_in_vietnamese_and_in_english(client, host, news_url):
+    vietnamese = client.get(news_url, HTTP_HOST=host).content.decode()
+    for words in CHROME_VI:
+        assert words in vietnamese, words
+    for words in CHROME_EN:
+        assert f">{words}<" not in vietnamese and f'"{words}"' not in vietnamese, words
+    with translation.override("en"):
+        english = client.get(news_url, HTTP_HOST=host).content.decode()
+    for words in CHROME_EN:
+        assert words in english, words
+    for words in ["Bỏ qua, đến nội dung chính", "Tìm kiếm trên trang", "Đăng ngày", "Sơ đồ trang"]:
+        assert words not in english, words

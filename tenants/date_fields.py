@@ -5,14 +5,14 @@ Django's own fields read the format modules' day-first formats (tenants.dates) b
 impossible day (`31/02/2026 08:30`) or a month-first date (`13/25/2026`) with the same general
 "enter a valid date" as for any typo. These say which day is not real and why
 (`tenants.dates.date_impossible_reason`). The Wagtail admin uses them for every model date and
-date-time field (registered in `sitepages.apps`), and so does every date a person types on the portal (the
-report's date of issue, the school calendar's semesters).
+date-time field (registered in `sitepages.apps`), and so does every date a person types on the
+portal (the report's date of issue, the school calendar's semesters).
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from tenants.dates import DATE_FORMAT, date_impossible_reason
+from tenants.dates import DATE_FORMAT, DateInputError, date_impossible_reason, date_parse
 
 
 def _refuse_impossible(value, *, with_time: bool) -> None:
@@ -31,7 +31,10 @@ class DayFirstDateField(forms.DateField):
             return super().to_python(value)
         except ValidationError:
             _refuse_impossible(value, with_time=False)
-            raise
+            try:  # the other shapes people type (tenants.dates), or its sentence saying how
+                return date_parse(str(value))
+            except DateInputError as error:
+                raise ValidationError(str(error), code="invalid") from None
 
 
 class DayFirstDateTimeField(forms.DateTimeField):

@@ -116,8 +116,8 @@ def test_an_article_shows_its_date_photos_files_and_related_news(client, school,
         published = timezone.localtime(article.first_published_at).strftime("%d/%m/%Y")
         url = article.url
     html = client.get(url, HTTP_HOST=host).content.decode()
-    assert f">{published}</time>" in html  # the date as dd/mm/yyyy, no time of day
-    assert re.search(r"Ngày đăng <time datetime=\"\d{4}-\d\d-\d\dT", html)
+    assert re.search(rf">{published} \d\d:\d\d</time>", html)  # dd/mm/yyyy HH:MM, local
+    assert re.search(r"Đăng ngày <time datetime=\"\d{4}-\d\d-\d\dT", html)
     # The lead photo once, the two others as a grid of thumbnails opening the large photo.
     assert html.count('alt="Ảnh 0.png"') == 1
     assert len(re.findall(r"<picture>", html)) == 2

@@ -76,3 +76,17 @@ def test_break_weeks_are_not_applicable():
     assert "Tết" in tet.reason
     assert found["2027-W04"].status == Status.MISSING
     assert date(2027, 2, 1).isocalendar().week == 5
+
+
+def test_items_without_substance_do_not_count_and_the_reason_names_them():
+    """Two short items published: 0/2, and the editor reads why (issue 9 + the trial's 0/2)."""
+    short = dict(measures={"words": 12})
+    found = weeks(
+        news(1, at(2026, 11, 16, 8), title="Hội thi văn nghệ", **short),
+        news(2, at(2026, 11, 17, 8), title="Chào cờ", **short),
+    )
+    w47 = found["2026-W47"]
+    assert w47.status == Status.MISSING and w47.evidence == ()
+    assert w47.reason.startswith("0 bài")
+    assert "Trang “Hội thi văn nghệ” chưa có nội dung tin (ít nhất 30 chữ)" in w47.reason
+    assert "Hội thi" not in found["2026-W48"].reason  # only the week it was published in

@@ -42,6 +42,13 @@ class Frequency(Kind):
                 firsts[item.page_id] = (first, item.ref)
         published = sorted(firsts.values(), key=lambda pair: (pair[0], pair[1].page_id))
         times = [moment for moment, _ in published]
+        # Pages published without the substance the rule needs do not count; the reason names
+        # the first such page of the week, so an editor who published two short items knows why
+        # the count reads 0/2 (issue 9: the reason says what is missing).
+        hollow = sorted(
+            ((first, item) for item in ctx.hollow_items if (first := item.first_live(ctx.as_of))),
+            key=lambda pair: (pair[0], pair[1].page_id),
+        )
         needed = ctx.params["count"]
         what = reasons.titled(ctx.rule.title_vi)
         first_year = school_year_of(local_date(ctx.span_start)) - 1
@@ -72,11 +79,17 @@ class Frequency(Kind):
                 if len(in_week) >= needed:
                     status, satisfied_at = Status.ON_TIME, in_week[needed - 1][0]
                     reason = reasons.weekly_met(count, needed=needed, at=satisfied_at)
-                elif ctx.as_of >= due_at:
-                    status, satisfied_at, reason = Status.MISSING, None, count
                 else:
-                    status, satisfied_at = Status.PENDING, None
-                    reason = reasons.weekly_so_far(count)
+                    if ctx.as_of >= due_at:
+                        status, satisfied_at, reason = Status.MISSING, None, count
+                    else:
+                        status, satisfied_at = Status.PENDING, None
+                        reason = reasons.weekly_so_far(count)
+                    thin = ctx.hollow_reason(
+                        item for first, item in hollow if start <= first < due_at
+                    )
+                    if thin:
+                        reason = f"{reason}; {thin}"
                 yield ctx.obligation(
                     period_key=key,
                     due_at=due_at,

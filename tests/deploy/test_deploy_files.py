@@ -809,6 +809,11 @@ def test_the_demo_front_serves_static_and_images_from_disk_and_never_documents(b
     assert request(bench.cache_port, "a.localhost", "/static/css/site.css").body == "body{}"
     image = request(bench.cache_port, "a.localhost", "/media/thcs_a/original_images/anh.jpg")
     assert image.status == 200
+    # A photo opens in the browser, never as a download (the trial's "Xem ảnh lớn").
+    assert image.headers["Content-Type"] == "image/jpeg"
+    (images / "anh.webp").write_bytes(b"webp bytes")
+    webp = request(bench.cache_port, "a.localhost", "/media/thcs_a/original_images/anh.webp")
+    assert webp.headers["Content-Type"] == "image/webp"
     document = request(bench.cache_port, "a.localhost", "/media/thcs_a/documents/bang-diem.pdf")
     assert document.status == 404  # documents go through Django, which checks privacy
 

@@ -16,6 +16,7 @@ from opendata.selectors import (
     schools_page,
 )
 from reports.months import month_parse
+from tenants.hosts import request_url
 
 
 def _json(data, status: int = 200) -> HttpResponse:
@@ -31,7 +32,7 @@ def _with_links(request, data: dict) -> dict:
     for name, number in (("next", data["page"] + 1), ("previous", data["page"] - 1)):
         if 1 <= number <= data["pages"]:
             query["page"] = str(number)
-            links[name] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+            links[name] = request_url(request, f"{request.path}?{query.urlencode()}")
         else:
             links[name] = None
     return {**data, **links}
@@ -59,14 +60,13 @@ def index(request):
             "endpoints": [
                 {
                     "path": reverse("opendata:schools"),
-                    "url": request.build_absolute_uri(reverse("opendata:schools")),
+                    "url": request_url(request, reverse("opendata:schools")),
                     "description": "Danh sách trường: mã, tên, cấp học, cơ quan quản lý, website, xếp loại tháng hiện tại, lần đăng bài gần nhất.",
                     "parameters": ["page", "page_size"],
                 },
                 {
                     "path": reverse("opendata:results"),
-                    "url": request.build_absolute_uri(reverse("opendata:results"))
-                    + "?month=YYYY-MM",
+                    "url": request_url(request, reverse("opendata:results")) + "?month=YYYY-MM",
                     "description": "Kết quả một tháng của từng trường: xếp loại (did_not_update, incomplete, irregular, compliant), điểm (tỷ lệ đúng hạn có trọng số, %), số mục theo trạng thái và từng nghĩa vụ (hạn, trạng thái, thời điểm đăng, số giây trễ, liên kết minh chứng).",
                     "parameters": [
                         "month (bắt buộc: tháng/năm như 10/2026, hoặc YYYY-MM)",
@@ -76,7 +76,7 @@ def index(request):
                 },
                 {
                     "path": reverse("opendata:reports"),
-                    "url": request.build_absolute_uri(reverse("opendata:reports")),
+                    "url": request_url(request, reverse("opendata:reports")),
                     "description": "Các báo cáo tháng đã công bố, với liên kết tới bản JSON của từng báo cáo.",
                     "parameters": [],
                 },
@@ -110,9 +110,9 @@ def reports(request):
     items = [
         {
             **r,
-            "url": request.build_absolute_uri(reverse("portal:report_detail", args=[r["month"]])),
-            "json": request.build_absolute_uri(
-                reverse("portal:report_download", args=[r["month"], "json"])
+            "url": request_url(request, reverse("portal:report_detail", args=[r["month"]])),
+            "json": request_url(
+                request, reverse("portal:report_download", args=[r["month"], "json"])
             ),
         }
         for r in reports_list(authority=request.authority)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from sitepages.models import ContactPage, OrganisationPage
+from tenants.hosts import request_url
 
 SEARCH_PER_PAGE = 10
 SEARCH_MAX_QUERY = 200
@@ -16,7 +17,7 @@ SEARCH_MAX_QUERY = 200
 @require_GET
 def robots_txt(request):
     """Crawl everything public; not the admin, previews or search results."""
-    sitemap = request.build_absolute_uri(reverse("sitepages_sitemap"))
+    sitemap = request_url(request, reverse("sitepages_sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -85,6 +85,16 @@ def site_url(host: str, path: str = "/") -> str:
     return f"{settings.SITE_URL_SCHEME}://{host}{port}{path}"
 
 
+def request_url(request, path: str | None = None) -> str:
+    """Absolute URL of `path` (default: the request's own path and query) on the request's host,
+    with the scheme and port from settings (`site_url`), not from the request: behind nginx the
+    Host header carries no port, so Django's `build_absolute_uri` wrote demo links without
+    `:8000` (shared links, og:url, the API's links)."""
+    if path and path.startswith(("http://", "https://")):
+        return path
+    return site_url(host_for_lookup(request.get_host()), path or request.get_full_path())
+
+
 def site_port() -> int:
     """The port Wagtail's Site records: it writes absolute URLs (feeds, sitemaps) from it."""
     if settings.SITE_URL_PORT:

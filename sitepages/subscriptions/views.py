@@ -22,11 +22,12 @@ from sitepages.subscriptions.services import (
     subscription_request,
 )
 from sitepages.subscriptions.tokens import TokenInvalid, cancel_token_read
+from tenants.hosts import request_url
 
 
 def _follow_page(request, form, *, status=200):
     site = Site.find_for_request(request)
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    root = site.root_url if site else request_url(request, "/").rstrip("/")
     feeds = {
         "rss": root + reverse("sitepages_news_feed"),
         "atom": root + reverse("sitepages_news_atom"),

@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from sitepages import calendar, empty_states, images, share
 from sitepages.selectors import Chrome, relative_url, site_chrome
+from tenants.hosts import request_url
 
 register = template.Library()
 
@@ -102,7 +103,7 @@ def section_url(page, site_chrome) -> str:
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url) -> str:
     request = context.get("request")
-    return request.build_absolute_uri(url) if request and url else url or ""
+    return request_url(request, url) if request and url else url or ""
 
 
 @register.simple_tag
@@ -134,5 +135,5 @@ def share_image(page):
 def share_buttons(context, page):
     """Zalo, Facebook and copy-the-link for `page`, as plain links (sitepages.share)."""
     request = context.get("request")
-    url = request.build_absolute_uri(page.url) if request and page.url else ""
+    url = request_url(request, page.url) if request and page.url else ""
     return {"url": url, "links": share.share_links(url) if url else []}

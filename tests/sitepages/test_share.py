@@ -99,3 +99,20 @@ def test_an_article_without_photos_shares_the_school_cover(client, school, host,
     meta = _meta(client.get(url, HTTP_HOST=host).content.decode())
     assert meta["og:image"].endswith(".fill-1200x630.format-jpeg.jpg")
     assert meta["og:image:alt"] == "Cổng trường"
+
+
+def test_shared_links_carry_the_sites_port_from_settings(client, school, host, settings):
+    """Behind nginx the Host header has no port: links people copy or share (the copy field,
+    Zalo/Facebook, og:url) take scheme and port from settings, as the demo's :8000 needs."""
+    settings.SITE_URL_PORT = "8000"
+    with schema_context(school.schema_name):
+        article = publish_child(
+            m.NewsIndexPage.objects.get(),
+            m.NewsPage(title="Lễ khai giảng", body="<p>Nội dung.</p>"),
+        )
+        path = article.url
+    html = client.get(path, HTTP_HOST=host).content.decode()
+    expected = f"http://{host}:8000{path}"
+    assert _meta(html)["og:url"] == expected
+    assert quote(expected, safe="") in html  # inside the Zalo and Facebook links
+    assert f'value="{expected}"' in html  # the copy field

@@ -197,7 +197,10 @@ def _row(result, *, calendar, rulesets, overrides, models, pages) -> PanelRow:
         title=title,
         period_label=label,
         period_key=result.period_key,
-        due=local_text(result.due_at),
+        # An always-present rule has no deadline: its due_at is the moment it was last checked.
+        due=gettext("thường xuyên")
+        if result.kind == "always_present"
+        else local_text(result.due_at),
         status=result.status,
         status_label=STATUS_LABELS[lang][result.status],
         late_by=duration_text(result.late_by, lang=lang),

@@ -54,6 +54,8 @@ def test_one_panel_this_week_next_week_older_with_a_button_per_row(client, schoo
         school, "news-weekly", "2026-W49", dt.datetime(2026, 12, 7, 0, 0, tzinfo=VN), "pending",
         kind="frequency", evidence=[news],
     )  # fmt: skip
+    # An always-present rule: due_at is when it was last checked, not a deadline.
+    _result(school, "organisation", "2026-12-03", NOW, "missing", kind="always_present")
     SchoolEvaluation.objects.create(
         school=school, as_of=NOW, evaluated_at=NOW, summary={}, month_category="incomplete"
     )
@@ -84,6 +86,7 @@ def test_one_panel_this_week_next_week_older_with_a_button_per_row(client, schoo
     assert "<details" in text and "Tuần 9 (02/11 – 08/11/2026)" in older
     assert "Tuần 11" not in text  # on time and past: nothing to do
     assert "2026-W" not in text  # machine keys never shown
+    assert "<td>thường xuyên</td>" in text and "<td>03/12/2026 09:00</td>" not in text
     created = client.post(
         "/admin/viec-can-lam/tao/", {"kind": "weekly-plan", "period": "2026-11-30"}, HTTP_HOST=host
     )

@@ -3,6 +3,7 @@ effective today goes through compliance's audited service and the next evaluatio
 change for a later date waits for the nightly task; bad values are refused in Vietnamese."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,6 +25,8 @@ def test_the_page_shows_the_rules_and_their_meanings(portal_client, authority):
     assert "Số trang cần có (với quy định tần suất: số tin mỗi tuần học)" in page.text
     assert 'name="deadline" value="12:00"' in page.text  # Monday 12:00 for the weekly plan
     assert "Áp dụng từ ngày (dd/mm/yyyy)" in page.text
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", page.text, re.S)
+    assert not [h for h in headings if "letter-2015" in h or "tt37-2020" in h]  # no codes
 
 
 def test_a_change_today_is_audited_and_the_next_evaluation_uses_it(portal_client, authority):

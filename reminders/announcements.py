@@ -1,6 +1,6 @@
 """Messages an authority sends now (/quan-ly/nhac-nho/): to one school, the schools of one
 category in a month's published or draft list (e.g. every "cập nhật thiếu" school of last
-month), or every school; by e-mail to each school's principal and editors
+month; for the month under way, the dashboard's rating so far), or every school; by e-mail to each school's principal and editors
 (`school_recipients`), one e-mail per school, every delivery logged.
 
 The request only records: the message, its audit row and one QUEUED delivery per school, in
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance.presentation import CATEGORY_VI
@@ -26,7 +27,7 @@ from portal.services.audit import audit_record
 from reminders.models import AuthorityMessage, AuthorityMessageDelivery, DeliveryStatus
 from reminders.selectors import school_recipients
 from reports.models import MonthlyReport
-from reports.months import month_label, month_parse
+from reports.months import month_label, month_of, month_parse
 from tenants.hosts import site_url
 from tenants.models import Authority, School
 from tenants.selectors import school_primary_host, schools_of_authority
@@ -69,16 +70,23 @@ def audience_resolve(
         except ValueError as exc:
             raise AudienceError(str(exc)) from None
         report = MonthlyReport.objects.filter(authority=authority, month=month).first()
-        if report is None:
+        if report is not None:
+            codes = report.entries.filter(category=category).values_list("school_code", flat=True)
+            schools = list(in_scope.filter(code__in=list(codes)))
+            words = _("%(n)d trường %(category)s %(month)s")
+        elif month == month_of(timezone.now()).key:
+            # The month under way: the dashboard's rating so far (each school's last evaluation),
+            # so the laggards can be reminded before the month's list exists.
+            schools = list(in_scope.filter(evaluation__month_category=category))
+            words = _("%(n)d trường %(category)s %(month)s (tạm tính, tháng chưa kết thúc)")
+        else:
             raise AudienceError(
                 _("Chưa có báo cáo %(month)s để chọn các trường theo xếp loại.")
                 % {"month": month_label(month)}
             )
-        codes = report.entries.filter(category=category).values_list("school_code", flat=True)
-        schools = list(in_scope.filter(code__in=list(codes)))
         return Audience(
             schools,
-            _("%(n)d trường %(category)s %(month)s")
+            words
             % {"n": len(schools), "category": CATEGORY_VI[category], "month": month_label(month)},
         )
     raise AudienceError(_("Chọn người nhận."))

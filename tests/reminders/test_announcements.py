@@ -105,3 +105,26 @@ def test_a_lost_send_is_queued_again_and_still_mails_once(portal_client, authori
     authority_message_deliver(message_id=message.pk)
     assert authority_messages_requeue(now=now + dt.timedelta(minutes=11)) == 0
     assert len(mail.outbox) == 1
+
+
+def test_this_months_laggards_are_chosen_by_the_dashboards_rating_so_far(
+    portal_client, authority, frozen_now
+):
+    """No list exists yet for the month under way: its rating so far (each school's last
+    evaluation, what the dashboard shows) chooses the schools (the trial could not remind them)."""
+    from compliance.models import SchoolEvaluation
+
+    behind, other = school_make(authority=authority), school_make(authority=authority)
+    for school, category in ((behind, "did_not_update"), (other, "incomplete")):
+        SchoolEvaluation.objects.create(
+            school=school, as_of=frozen_now, evaluated_at=frozen_now, month_category=category
+        )
+    client = portal_client(authority, "admin")
+    client.post(
+        "/quan-ly/nhac-nho/gui/",
+        {"target": "category", "category": "did_not_update", "month": "11/2026",
+         "subject": "Cập nhật website", "body": "Đề nghị cập nhật."},
+    )  # fmt: skip
+    sent = AuthorityMessage.objects.get()
+    assert [d.school for d in sent.deliveries.all()] == [behind]
+    assert "tháng 11/2026 (tạm tính, tháng chưa kết thúc)" in sent.audience

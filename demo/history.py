@@ -200,6 +200,8 @@ def _plan_events(
                                     "Thời khóa biểu học kỳ I", file_name="thoi-khoa-bieu-hk1.pdf"
                                 )
                             ),
+                            # the whole school's grid as schools type it: parents pick a class
+                            "grid": [("table", {"data": texts.timetable_grid(levels)})],
                         }
                     ),
                 ),

@@ -115,3 +115,37 @@ def demo_image(title: str, *, rng: random.Random):
 
 def attachment(document) -> list:
     return [("file", {"document": document, "label": ""})]
+
+
+# A week's lessons per class (Thứ Hai – Thứ Sáu, three periods shown), as a school types its
+# whole timetable: "Thứ | Tiết | 6A | 6B …" (sitepages.class_timetables.grid_classes reads it).
+SUBJECTS = {
+    "primary": ("Tiếng Việt", "Toán", "Tự nhiên và Xã hội", "Đạo đức", "Âm nhạc", "Mĩ thuật"),
+    "lower_secondary": ("Ngữ văn", "Toán", "Tiếng Anh", "Khoa học tự nhiên", "Lịch sử và Địa lí",
+                        "Giáo dục công dân", "Tin học", "Công nghệ"),
+}  # fmt: skip
+WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu")
+
+
+def timetable_grid(levels) -> list[list[str]]:
+    """The whole school's timetable grid for the demo: a header row, then per day three periods
+    (the day named on its first period only, as merged cells read), one column per class."""
+    level = "lower_secondary" if "lower_secondary" in levels else "primary"
+    classes = (
+        ["6A", "6B", "7A", "8A", "9A"]
+        if level == "lower_secondary"
+        else ["1A", "2A", "3A", "4A", "5A"]
+    )
+    subjects = SUBJECTS[level]
+    rows = [["Thứ", "Tiết", *classes]]
+    for day_index, day in enumerate(WEEKDAY_NAMES):
+        for period in range(1, 4):
+            if day_index == 0 and period == 1:
+                lessons = ["Chào cờ"] * len(classes)
+            else:
+                lessons = [
+                    subjects[(day_index * 3 + period + column * 2) % len(subjects)]
+                    for column in range(len(classes))
+                ]
+            rows.append([day if period == 1 else "", str(period), *lessons])
+    return rows

@@ -93,3 +93,18 @@ def test_the_history_reads_like_a_real_school_year():
     teachers_day = [e for e in events if "20/11" in e.label]
     assert [e.at.date() for e in teachers_day] == [dt.date(2026, 11, 20)]
     assert sum(e.label == "news" for e in events) > 10  # the weekly news besides
+
+
+@pytest.mark.parametrize(
+    ("levels", "classes"),
+    [({"primary"}, ["1A", "2A", "3A", "4A", "5A"]), ({"lower_secondary"}, ["6A", "6B", "7A"])],
+)
+def test_the_demo_timetable_lets_parents_pick_a_class(levels, classes):
+    """The demo's timetable carries the school's whole grid, so the class picker has classes."""
+    from demo.texts import timetable_grid
+    from sitepages.class_timetables import grid_classes
+
+    offered = grid_classes(timetable_grid(levels))
+    assert list(offered)[: len(classes)] == classes
+    assert [day.label for day in offered[classes[0]]][:2] == ["Thứ Hai", "Thứ Ba"]
+    assert offered[classes[0]][0].lessons[0] == ("Tiết 1", "Chào cờ")

@@ -102,3 +102,14 @@ def test_every_page_type_reads_its_words_in_vietnamese_and_in_english(client, sc
         assert "Skip to the main content" in english, name
         for words in PAGE_WORDS_EN.get(name, []):
             assert words in english, (name, words)
+
+
+@pytest.mark.django_db
+def test_the_schools_not_found_page_in_vietnamese_and_in_english(client, host):
+    vietnamese = client.get("/khong-co-trang-nay/", HTTP_HOST=host)
+    assert vietnamese.status_code == 404
+    assert "Tìm trên trang của trường" in vietnamese.content.decode()
+    assert "Mã lỗi 404" in vietnamese.content.decode()
+    with translation.override("en"):
+        english = client.get("/khong-co-trang-nay/", HTTP_HOST=host).content.decode()
+    assert "Search the school's site" in english and "Error code 404" in english

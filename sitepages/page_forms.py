@@ -121,7 +121,7 @@ class MonthYearField(forms.MultiValueField):
             return None
         month, year = values
         if not (month and year):
-            raise ValidationError("Hãy chọn tháng và nhập năm.")
+            raise ValidationError(_("Hãy chọn tháng và nhập năm."))
         return dt.date(int(year), int(month), 1)
 
 
@@ -206,7 +206,7 @@ class PeriodPageForm(WagtailAdminPageForm):
             title = kind.title(period)
             cleaned["title"] = title
         if not title:
-            self.add_error("title", "Hãy nhập tiêu đề hoặc chọn kỳ để tự đặt tiêu đề.")
+            self.add_error("title", _("Hãy nhập tiêu đề hoặc chọn kỳ để tự đặt tiêu đề."))
             return cleaned
         never_live = not self.instance.first_published_at
         if not cleaned.get("slug") or (follows and never_live and title != self.instance.title):
@@ -388,7 +388,7 @@ class PhotoUploadPageForm(WagtailAdminPageForm):
                 self.add_error(self.upload_field, error)
         cleaned[self.upload_field] = uploads
         if uploads and not (cleaned.get(self.alt_field) or "").strip():
-            self.add_error(self.alt_field, "Hãy nhập mô tả ảnh (văn bản thay thế).")
+            self.add_error(self.alt_field, _("Hãy nhập mô tả ảnh (văn bản thay thế)."))
         return cleaned
 
     def photos_attach(self, page, images) -> None:
@@ -529,9 +529,9 @@ class OfficialDocumentPageForm(WagtailAdminPageForm):
             and not cleaned.get("file_upload")
             and not self.has_error("file_upload")
         ):
-            self.add_error("file", "Hãy chọn tệp văn bản trong thư viện hoặc tải tệp lên.")
+            self.add_error("file", _("Hãy chọn tệp văn bản trong thư viện hoặc tải tệp lên."))
         if not title:
-            self.add_error("title", "Hãy nhập tiêu đề hoặc số, ký hiệu và trích yếu.")
+            self.add_error("title", _("Hãy nhập tiêu đề hoặc số, ký hiệu và trích yếu."))
             return cleaned
         if not cleaned.get("slug"):
             cleaned["slug"] = free_slug(self, ascii_slug(title)[:80].rstrip("-") or "van-ban")

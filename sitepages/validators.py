@@ -34,8 +34,10 @@ def validate_vn_phone(value: str) -> None:
     digits = phone_normalise(value)
     if not any(pattern.match(digits) for pattern in _PHONE_PATTERNS):
         raise ValidationError(
-            "Số điện thoại “%(value)s” không hợp lệ. Ví dụ: 0912 345 678 (di động) hoặc "
-            "0234 3822 123 (cố định, gồm mã vùng).",
+            _(
+                "Số điện thoại “%(value)s” không hợp lệ. Ví dụ: 0912 345 678 (di động) hoặc "
+                "0234 3822 123 (cố định, gồm mã vùng)."
+            ),
             code="invalid_phone",
             params={"value": value},
         )
@@ -56,12 +58,14 @@ def contrast_with_white(colour: str) -> float:
 def validate_brand_colour(value: str) -> None:
     """The header shows white text on this colour: WCAG AA asks a contrast of at least 4.5:1."""
     if not _HEX_COLOUR.match(value or ""):
-        raise ValidationError("Màu phải có dạng #rrggbb, ví dụ #0b5394.", code="invalid_colour")
+        raise ValidationError(_("Màu phải có dạng #rrggbb, ví dụ #0b5394."), code="invalid_colour")
     ratio = contrast_with_white(value)
     if ratio < 4.5:
         raise ValidationError(
-            "Màu %(value)s quá sáng: chữ trắng trên nền này có độ tương phản %(ratio).1f:1, cần "
-            "ít nhất 4,5:1 để dễ đọc. Hãy chọn màu đậm hơn.",
+            _(
+                "Màu %(value)s quá sáng: chữ trắng trên nền này có độ tương phản %(ratio).1f:1, "
+                "cần ít nhất 4,5:1 để dễ đọc. Hãy chọn màu đậm hơn."
+            ),
             code="low_contrast",
             params={"value": value, "ratio": ratio},
         )

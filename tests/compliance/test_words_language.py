@@ -91,3 +91,19 @@ def test_page_checks_speak_the_editors_language(school):
             with pytest.raises(ValidationError) as error:
                 contact.clean()
         assert error.value.message_dict["slug"][0].startswith("The required section “")
+
+
+def test_field_checks_speak_the_editors_language():
+    from sitepages.validators import validate_brand_colour, validate_vn_phone
+
+    for language, phone, colour in [
+        ("vi", "Số điện thoại “123” không hợp lệ.", "Màu #ffff00 quá sáng"),
+        ("en", "“123” is not a valid phone number.", "The colour #ffff00 is too light"),
+    ]:
+        with translation.override(language):
+            with pytest.raises(ValidationError) as error:
+                validate_vn_phone("123")
+            assert error.value.messages[0].startswith(phone)
+            with pytest.raises(ValidationError) as error:
+                validate_brand_colour("#ffff00")
+            assert error.value.messages[0].startswith(colour)

@@ -62,7 +62,7 @@ def test_diligent_and_stopped_schools_get_the_history_their_profile_says(authori
     ("since", "message"),
     [
         ("08/01/2026x", "--since: “08/01/2026x” không phải là một ngày hợp lệ"),
-        ("31/02/2026", "Ngày 31/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày."),
+        ("31/02/2026", "--since: Ngày 31/02/2026 không có thật: tháng 2/2026 chỉ có 28 ngày"),
         ("01/01/2099", "--since: 01/01/2099 là ngày trong tương lai."),
     ],
 )

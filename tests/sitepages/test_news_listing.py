@@ -58,7 +58,7 @@ def test_filters_in_parents_words_are_plain_links(client, school, host, media_ro
         news, _ = _section(school)
         url = news.url
     html = client.get(url, HTTP_HOST=host).content.decode()
-    nav = re.search(r'<nav aria-label="Lọc tin theo loại">(.*?)</nav>', html, re.S).group(1)
+    nav = re.search(r'<nav aria-label="Lọc theo loại tin">(.*?)</nav>', html, re.S).group(1)
     assert re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav) == [
         ("?", "Tất cả"),
         ("?loai=thong-bao", "Thông báo"),

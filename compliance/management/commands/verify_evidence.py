@@ -1,5 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tenants.utils import schema_context
 
 from compliance.services.evidence_chain import (
@@ -9,21 +10,22 @@ from compliance.services.evidence_chain import (
     PREV_MISMATCH,
     evidence_chain_verify,
 )
+from tenants.command_base import SchoolhostCommand
 from tenants.dates import datetime_format
 from tenants.models import School
 from tenants.selectors import school_by_schema_or_domain
 
 
-class Command(BaseCommand):
-    help = (
+class Command(SchoolhostCommand):
+    help = gettext_lazy(
         "Kiểm tra chuỗi băm của lịch sử bằng chứng (mỗi mục mang mã băm của mục trước) của một "
         "trường hoặc mọi trường; nêu mục đầu tiên bị gãy và thoát với mã khác 0 nếu có."
     )
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)
-        which.add_argument("--school", help="tên schema, mã trường hoặc tên miền")
-        which.add_argument("--all", action="store_true", help="mọi trường")
+        which.add_argument("--school", help=_("tên schema, mã trường hoặc tên miền"))
+        which.add_argument("--all", action="store_true", help=_("mọi trường"))
 
     def handle(self, *args, school=None, all=False, **options):
         if all:

@@ -150,6 +150,11 @@ def website_poster_index(request):
     )
 
 
+def editor_guide(request):
+    """The help menu's "Hướng dẫn biên tập": the weekly routine in Vietnamese."""
+    return TemplateResponse(request, "sitepages/admin/editor_guide.html", {})
+
+
 def website_poster_pdf(request, kind: str):
     """The A4 poster or the sheet of four handout cards, as a PDF download."""
     _editors_and_principal_only(request)

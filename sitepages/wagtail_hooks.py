@@ -122,6 +122,8 @@ def add_quick_actions_and_approval_queue(request, panels):
         panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
         panels.insert(0, ApprovalQueuePanel(rows))
     panels.insert(0, QuickActionsPanel())
+    # Wagtail's "what's new" banner links to its English release notes.
+    panels[:] = [panel for panel in panels if panel.name != "whats_new_in_wagtail_version"]
 
 
 @hooks.register("register_admin_urls")
@@ -135,6 +137,7 @@ def due_urls():
             name="sitepages_urgent_create",
         ),
         path("quang-ba-website/", admin_views.website_poster_index, name="sitepages_poster"),
+        path("huong-dan/", admin_views.editor_guide, name="sitepages_editor_guide"),
         path(
             "quang-ba-website/<slug:kind>.pdf",
             admin_views.website_poster_pdf,
@@ -210,3 +213,24 @@ def home_after_publish_or_submit(request, page):
     if "action-publish" in request.POST or "action-submit" in request.POST:
         return redirect("wagtailadmin_home")
     return None
+
+
+@hooks.register("construct_help_menu")
+def help_menu_in_vietnamese(request, menu_items):
+    """Wagtail's help menu links to its English guide and release notes on guide.wagtail.org;
+    school staff get our Vietnamese guide to the weekly routine instead (the keyboard
+    shortcuts item stays)."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in ("editor-guide",) and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    menu_items.insert(
+        0,
+        MenuItem(
+            _("Hướng dẫn biên tập"),
+            reverse("sitepages_editor_guide"),
+            icon_name="help",
+            name="huong-dan-bien-tap",
+        ),
+    )

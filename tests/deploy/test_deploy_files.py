@@ -132,6 +132,7 @@ def production_render(folder: Path, *, upstream_port: int = 9) -> RenderedNginx:
     text = re.sub(r"ssl_certificate_key\s+\S+;", f"ssl_certificate_key {key};", text)
     text = text.replace("server 127.0.0.1:8000 ", f"server 127.0.0.1:{upstream_port} ")
     text, ports = _listen_ports_render(text)
+    text = text.replace("https://127.0.0.1:443;", f"https://127.0.0.1:{ports[443]};")
     site = folder / "schoolhost.conf"
     site.write_text(text)
     (folder / "tmp").mkdir(exist_ok=True)
@@ -231,6 +232,7 @@ class Backend:
     def __init__(self):
         self.counts = collections.Counter()
         self.requests: list[dict] = []
+        self.failing: set[str] = set()  # paths answered 500, as Django with its database down
         self.lock = threading.Lock()
         backend = self
 
@@ -257,6 +259,8 @@ class Backend:
                     status = 404
                 elif self.path.startswith("/suspended"):
                     status, headers["Cache-Control"] = 503, "no-store"
+                if self.path in backend.failing:
+                    status = 500
                 body = f"{host} {self.path} #{n}".encode()
                 self.send_response(status)
                 for name, value in headers.items():
@@ -387,7 +391,7 @@ def test_purge_with_a_port_in_the_site_url_still_matches(bench):
 
 def test_purge_endpoint_answers_only_purge_from_allowed_addresses(bench):
     request(bench.cache_port, "a.localhost", "/guarded/")
-    assert request(bench.purge_port, "a.localhost", "/guarded/", method="GET").status == 405
+    assert request(bench.purge_port, "a.localhost", "/guarded/", method="POST").status == 405
     # Another loopback address stands for "anybody but the app servers".
     outsider = request(bench.purge_port, "a.localhost", "/guarded/", method="PURGE",
                        source="127.0.0.2")  # fmt: skip
@@ -398,6 +402,61 @@ def test_purge_endpoint_answers_only_purge_from_allowed_addresses(bench):
     # Nothing cached under the key: still a 2xx, so Wagtail does not log an error.
     again = request(bench.purge_port, "a.localhost", "/guarded/", method="PURGE")
     assert (again.status, again.body) == (200, "not cached\n")
+
+
+def test_refresh_through_the_purge_endpoint_replaces_the_copy_in_place(bench, backend):
+    request(bench.cache_port, "a.localhost", "/refresh/")
+    request(bench.cache_port, "b.localhost", "/refresh/")
+    refreshed = request(bench.purge_port, "a.localhost", "/refresh/")
+    assert (refreshed.status, refreshed.cache) == (200, "BYPASS")
+    assert refreshed.body == "a.localhost /refresh/ #2"
+    assert backend.last_request("/refresh/")["X-Cache-Refresh"] == "1"
+    stored = request(bench.cache_port, "a.localhost", "/refresh/")
+    assert (stored.cache, stored.body) == ("HIT", "a.localhost /refresh/ #2")
+    kept = request(bench.cache_port, "b.localhost", "/refresh/")
+    assert (kept.cache, kept.body) == ("HIT", "b.localhost /refresh/ #1")
+
+
+def test_a_refresh_django_fails_leaves_the_previous_copy_served(bench, backend):
+    request(bench.cache_port, "a.localhost", "/refresh-fails/")
+    backend.failing.add("/refresh-fails/")
+    try:
+        failed = request(bench.purge_port, "a.localhost", "/refresh-fails/")
+        assert failed.status == 500
+        kept = request(bench.cache_port, "a.localhost", "/refresh-fails/")
+        assert (kept.status, kept.cache) == (200, "HIT")
+        assert kept.body == "a.localhost /refresh-fails/ #1"
+    finally:
+        backend.failing.discard("/refresh-fails/")
+
+
+def test_the_refresh_header_is_honoured_from_loopback_only(bench):
+    request(bench.cache_port, "a.localhost", "/refresh-header/")
+    # 127.0.0.2 stands for a parent on the internet: the header changes nothing.
+    outsider = request(bench.cache_port, "a.localhost", "/refresh-header/",
+                       headers={"X-Cache-Refresh": "1"}, source="127.0.0.2")  # fmt: skip
+    assert (outsider.cache, outsider.body) == ("HIT", "a.localhost /refresh-header/ #1")
+    local = request(bench.cache_port, "a.localhost", "/refresh-header/",
+                    headers={"X-Cache-Refresh": "1"})  # fmt: skip
+    assert (local.cache, local.body) == ("BYPASS", "a.localhost /refresh-header/ #2")
+    assert request(bench.cache_port, "a.localhost", "/refresh-header/").body.endswith("#2")
+    # Nor may an outsider ask the purge endpoint for a refresh.
+    denied = request(bench.purge_port, "a.localhost", "/refresh-header/", source="127.0.0.2")
+    assert denied.status == 403
+
+
+def test_rendered_trust_list_names_loopback_only():
+    text = (SNIPPETS / "schoolhost-cache-http.conf").read_text()
+    block = re.search(r"geo \$schoolhost_refresh_trusted \{(.*?)\}", text, re.S).group(1)
+    entries = [line.strip() for line in block.splitlines() if line.strip()]
+    assert entries == ["default 0;", "127.0.0.1 1;", "::1 1;"]
+    proxy = (SNIPPETS / "schoolhost-proxy-cache.conf").read_text()
+    assert "proxy_cache_bypass $schoolhost_skip_cache $schoolhost_cache_refresh;" in proxy
+    assert "proxy_no_cache $schoolhost_skip_cache;" in proxy
+    # Only good answers replace a copy; errors fall back on it.
+    assert re.findall(r"^proxy_cache_valid (.*);", proxy, re.M) == ["200 10m"]
+    stale = re.search(r"^proxy_cache_use_stale (.*);", proxy, re.M).group(1).split()
+    assert {"error", "timeout", "http_500", "http_502", "http_504", "updating"} <= set(stale)
 
 
 @pytest.mark.parametrize(
@@ -533,6 +592,18 @@ def test_production_https_cache_is_per_host_and_purged_with_https_keys(productio
     assert purged.status == 200 and f"https{a}/" in purged.body
     assert request(https, a, "/", tls=True).cache == "MISS"
     assert request(https, b, "/", tls=True).cache == "HIT"
+
+
+def test_production_refresh_stores_the_https_copy_django_renders(production, backend):
+    https, purge = production.ports[443], production.ports[8080]
+    host = "thcs-a.truong.edu.vn"
+    first = request(https, host, "/refresh-tls/", tls=True)
+    refreshed = request(purge, host, "/refresh-tls/")
+    assert (refreshed.status, refreshed.cache) == (200, "BYPASS")
+    # Django was told https, as for a parent, so its links in the stored copy are https.
+    assert backend.last_request("/refresh-tls/")["X-Forwarded-Proto"] == "https"
+    stored = request(https, host, "/refresh-tls/", tls=True)
+    assert stored.cache == "HIT" and stored.body != first.body == f"{host} /refresh-tls/ #1"
 
 
 def test_production_http_redirects_and_unknown_hosts_get_nothing(production):

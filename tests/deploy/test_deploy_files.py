@@ -232,7 +232,9 @@ class Backend:
     def __init__(self):
         self.counts = collections.Counter()
         self.requests: list[dict] = []
-        self.failing: set[str] = set()  # paths answered 500, as Django with its database down
+        # path → status to answer instead (500: Django with its database down; 404: unpublished)
+        self.statuses: dict[str, int] = {}
+        self.headers: dict[str, dict] = {}  # path → headers to add (a page turned private)
         self.lock = threading.Lock()
         backend = self
 
@@ -259,8 +261,8 @@ class Backend:
                     status = 404
                 elif self.path.startswith("/suspended"):
                     status, headers["Cache-Control"] = 503, "no-store"
-                if self.path in backend.failing:
-                    status = 500
+                status = backend.statuses.get(self.path, status)
+                headers.update(backend.headers.get(self.path, {}))
                 body = f"{host} {self.path} #{n}".encode()
                 self.send_response(status)
                 for name, value in headers.items():
@@ -419,7 +421,7 @@ def test_refresh_through_the_purge_endpoint_replaces_the_copy_in_place(bench, ba
 
 def test_a_refresh_django_fails_leaves_the_previous_copy_served(bench, backend):
     request(bench.cache_port, "a.localhost", "/refresh-fails/")
-    backend.failing.add("/refresh-fails/")
+    backend.statuses["/refresh-fails/"] = 500
     try:
         failed = request(bench.purge_port, "a.localhost", "/refresh-fails/")
         assert failed.status == 500
@@ -427,7 +429,7 @@ def test_a_refresh_django_fails_leaves_the_previous_copy_served(bench, backend):
         assert (kept.status, kept.cache) == (200, "HIT")
         assert kept.body == "a.localhost /refresh-fails/ #1"
     finally:
-        backend.failing.discard("/refresh-fails/")
+        backend.statuses.pop("/refresh-fails/")
 
 
 def test_the_refresh_header_is_honoured_from_loopback_only(bench):
@@ -443,6 +445,59 @@ def test_the_refresh_header_is_honoured_from_loopback_only(bench):
     # Nor may an outsider ask the purge endpoint for a refresh.
     denied = request(bench.purge_port, "a.localhost", "/refresh-header/", source="127.0.0.2")
     assert denied.status == 403
+
+
+def test_refresh_backend_refreshes_keeps_on_errors_and_purges_what_is_gone(bench, backend):
+    from sitepages.frontend_cache import refresh_urls
+
+    paths = ["/rb-new/", "/rb-down/", "/rb-gone/", "/rb-private/", "/rb-cold/"]
+    for path in paths[:4]:
+        request(bench.cache_port, "a.localhost", path)
+    backend.statuses.update({"/rb-down/": 500, "/rb-gone/": 404})
+    backend.headers["/rb-private/"] = {"Cache-Control": "private"}
+    try:
+        outcomes = refresh_urls(
+            bench.purge_location, [f"http://a.localhost{path}" for path in paths], timeout=5
+        )
+    finally:
+        backend.statuses.pop("/rb-down/")
+        backend.statuses.pop("/rb-gone/")
+        backend.headers.pop("/rb-private/")
+    assert outcomes == {
+        "http://a.localhost/rb-new/": "refreshed",
+        "http://a.localhost/rb-down/": "kept",
+        "http://a.localhost/rb-gone/": "purged",
+        # Django's Cache-Control: private — nginx keeps it out, so the old copy is purged.
+        "http://a.localhost/rb-private/": "purged",
+        "http://a.localhost/rb-cold/": "refreshed",  # nothing cached before: now it is
+    }
+    assert request(bench.cache_port, "a.localhost", "/rb-new/").body == "a.localhost /rb-new/ #2"
+    down = request(bench.cache_port, "a.localhost", "/rb-down/")
+    assert (down.cache, down.body) == ("HIT", "a.localhost /rb-down/ #1")
+    assert request(bench.cache_port, "a.localhost", "/rb-gone/").cache == "MISS"
+    assert request(bench.cache_port, "a.localhost", "/rb-private/").cache == "MISS"
+    cold = request(bench.cache_port, "a.localhost", "/rb-cold/")
+    assert (cold.cache, cold.body) == ("HIT", "a.localhost /rb-cold/ #1")
+
+
+def test_refresh_backend_keeps_the_copy_when_the_endpoint_is_down():
+    from sitepages.frontend_cache import refresh_urls
+
+    nobody = f"http://127.0.0.1:{free_port()}"
+    assert refresh_urls(nobody, ["http://a.localhost/"], timeout=2) == {
+        "http://a.localhost/": "kept"
+    }
+
+
+def test_refresh_backend_in_purge_mode_sends_wagtails_purge(bench):
+    from sitepages.frontend_cache import RefreshBackend
+
+    request(bench.cache_port, "a.localhost", "/rb-purge-mode/")
+    RefreshBackend({"LOCATION": bench.purge_location, "MODE": "purge"}).purge_batch(
+        ["http://a.localhost/rb-purge-mode/"]
+    )
+    again = request(bench.cache_port, "a.localhost", "/rb-purge-mode/")
+    assert (again.cache, again.body) == ("MISS", "a.localhost /rb-purge-mode/ #2")
 
 
 def test_rendered_trust_list_names_loopback_only():

@@ -235,6 +235,7 @@ class Backend:
         # path → status to answer instead (500: Django with its database down; 404: unpublished)
         self.statuses: dict[str, int] = {}
         self.headers: dict[str, dict] = {}  # path → headers to add (a page turned private)
+        self.fail_once: set[str] = set()  # paths whose status override is for one answer
         self.lock = threading.Lock()
         backend = self
 
@@ -262,6 +263,9 @@ class Backend:
                 elif self.path.startswith("/suspended"):
                     status, headers["Cache-Control"] = 503, "no-store"
                 status = backend.statuses.get(self.path, status)
+                if self.path in backend.fail_once:
+                    backend.fail_once.discard(self.path)
+                    backend.statuses.pop(self.path, None)
                 headers.update(backend.headers.get(self.path, {}))
                 body = f"{host} {self.path} #{n}".encode()
                 self.send_response(status)

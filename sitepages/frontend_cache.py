@@ -38,6 +38,11 @@ from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
 
 logger = logging.getLogger(__name__)
 REFRESH_HEADER = "X-Cache-Refresh"
+# Redis broker priority (0 first … 9 last): a refresh waits behind evaluations and e-mails. Each
+# URL is a full render by gunicorn, and a publication refreshes about fifteen (the page, its
+# sections, home, list filters, feeds, sitemap): queued first-come, they held the evaluations
+# past the drill's two minutes (docs/reliability.md). Parents meanwhile get the old copy.
+REFRESH_PRIORITY = 9
 # Cache-Control words that keep an answer out of nginx's cache (proxy_cache honours them).
 UNSTORED = ("private", "no-store", "no-cache", "max-age=0", "s-maxage=0")
 
@@ -82,7 +87,7 @@ def refresh_dispatch(location: str, urls: list[str], *, queued: bool, timeout: f
         from sitepages.tasks import refresh_front_cache
 
         try:
-            refresh_front_cache.delay(location, urls)
+            refresh_front_cache.apply_async((location, urls), priority=REFRESH_PRIORITY)
             return
         except Exception:  # noqa: BLE001 — the broker is down: refresh now, as a purge did
             logger.warning("front-cache refresh not queued, done inline", exc_info=True)

@@ -125,10 +125,12 @@ def refresh_front_cache(self, location: str, urls: list[str]) -> dict[str, str]:
     `location` (sitepages/frontend_cache.py); idempotent. URLs Django could not render (5xx,
     timeout: the old copy is still served) are tried again after 30 s, 60 s, … up to 16 min.
     Returns {url: "refreshed" | "purged" | "kept"}."""
-    from sitepages.frontend_cache import refresh_urls
+    from sitepages.frontend_cache import REFRESH_PRIORITY, refresh_urls
 
     outcomes = refresh_urls(location, urls)
     kept = [url for url, outcome in outcomes.items() if outcome == "kept"]
     if kept and self.request.retries < self.max_retries:
-        raise self.retry(args=(location, kept), countdown=30 * 2**self.request.retries)
+        raise self.retry(
+            args=(location, kept), countdown=30 * 2**self.request.retries, priority=REFRESH_PRIORITY
+        )
     return outcomes

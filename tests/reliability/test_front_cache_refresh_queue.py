@@ -25,11 +25,13 @@ def stand_in():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _queued_tasks(private_redis) -> list[dict]:
-    """The messages waiting in Celery's default queue (under the broker's key prefix, if any)."""
+def _queued_tasks(private_redis, *, priority: int = 0) -> list[dict]:
+    """The messages waiting in Celery's default queue at `priority` (kombu keeps one Redis list
+    per priority step: `celery` for 0, `celery\\x06\\x169` for 9), under the key prefix if any."""
     client = redis.Redis.from_url(private_redis.url)
     prefix = celery_app.conf.broker_transport_options.get("global_keyprefix", "")
-    return [json.loads(raw)["headers"] for raw in client.lrange(f"{prefix}celery", 0, -1)]
+    key = f"{prefix}celery" + (f"\x06\x16{priority}" if priority else "")
+    return [json.loads(raw)["headers"] for raw in client.lrange(key, 0, -1)]
 
 
 def test_with_the_broker_up_the_refresh_is_a_task(private_redis, stand_in):
@@ -37,7 +39,9 @@ def test_with_the_broker_up_the_refresh_is_a_task(private_redis, stand_in):
     request(nginx.cache_port, "a.localhost", "/queued/")
     urls = ["http://a.localhost/queued/"]
     refresh_dispatch(nginx.purge_location, urls, queued=True, timeout=5)
-    (headers,) = _queued_tasks(private_redis)
+    # Behind evaluations and e-mails: nothing at the default priority, one task at the last.
+    assert _queued_tasks(private_redis) == []
+    (headers,) = _queued_tasks(private_redis, priority=9)
     assert headers["task"] == "sitepages.refresh_front_cache"
     # Not done in the web process: the copy is the old one until a worker runs the task.
     assert request(nginx.cache_port, "a.localhost", "/queued/").body.endswith("#1")

@@ -379,12 +379,16 @@ FRONTEND_CACHE_PURGE_URLS = [
     url for url in os.environ.get("FRONTEND_CACHE_PURGE_URLS", "").split(",") if url
 ]
 FRONTEND_CACHE_MODE = os.environ.get("FRONTEND_CACHE_MODE", "refresh")
+# Refreshes run in the Celery worker (1); 0 runs them in the publishing process after the commit
+# (a benchmark without a worker).
+FRONTEND_CACHE_QUEUED = os.environ.get("FRONTEND_CACHE_QUEUED", "1") != "0"
 if FRONTEND_CACHE_PURGE_URLS:
     WAGTAILFRONTENDCACHE = {
         f"nginx{number}": {
             "BACKEND": "sitepages.frontend_cache.RefreshBackend",
             "LOCATION": url,
             "MODE": FRONTEND_CACHE_MODE,
+            "QUEUED": FRONTEND_CACHE_QUEUED,
         }
         for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, start=1)
     }

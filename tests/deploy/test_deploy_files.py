@@ -850,6 +850,29 @@ def test_production_settings_start_with_a_safe_environment():
 
 
 @pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "sitepages.frontend_cache.RefreshBackend refresh True"),
+        ({"FRONTEND_CACHE_MODE": "purge"}, "sitepages.frontend_cache.RefreshBackend purge True"),
+        ({"FRONTEND_CACHE_QUEUED": "0"}, "sitepages.frontend_cache.RefreshBackend refresh False"),
+    ],
+)
+def test_production_settings_refresh_the_front_cache_by_default(changes, expected):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "b = settings.WAGTAILFRONTENDCACHE['nginx1']; "
+        "print(b['BACKEND'], b['MODE'], b['QUEUED'], b['LOCATION'])"
+    )
+    env = production_env(FRONTEND_CACHE_PURGE_URLS="http://127.0.0.1:8080", **changes)
+    for name in ("FRONTEND_CACHE_MODE", "FRONTEND_CACHE_QUEUED"):
+        if name not in changes:
+            env.pop(name, None)
+    result = run_python(code, env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{expected} http://127.0.0.1:8080"
+
+
+@pytest.mark.parametrize(
     ("changes", "message"),
     [
         ({"DEBUG": "1"}, "DEBUG is on"),

@@ -1,7 +1,7 @@
 """Serving a realistic school home page: gunicorn uncached, through the nginx front cache, and
 nginx serving a static file of the same bytes (the ceiling), all under the same wrk load from
 a separate process (loopback, bounded). Then: how long a publish takes to reach parents
-through the cache (Wagtail's frontend-cache purge → nginx)."""
+through the cache (the frontend-cache refresh → nginx)."""
 
 import os
 import re
@@ -27,6 +27,8 @@ def reserve_purge_port() -> int:
     """Called before Django starts: Wagtail reads its purge endpoint from the settings."""
     port = free_port()
     os.environ["FRONTEND_CACHE_PURGE_URLS"] = f"http://127.0.0.1:{port}"
+    # No Celery worker here: the publish's front-cache refresh runs in this process.
+    os.environ["FRONTEND_CACHE_QUEUED"] = "0"
     return port
 
 

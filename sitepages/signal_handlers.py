@@ -1,4 +1,4 @@
-"""Purge the front cache (nginx) of the pages that show what a school just changed.
+"""Purge or refresh the front cache (nginx) of the pages that show what a school just changed.
 
 Wagtail's frontend-cache app purges the published page itself. These handlers add the pages
 that show it too (deploy/wagtail_frontend_cache.md): its ancestors (the section list and the

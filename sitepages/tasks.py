@@ -111,3 +111,26 @@ def prepare_photo_renditions(schema_name: str, page_id: int) -> int:
 
         page = Page.objects.filter(pk=page_id).first()
         return photo_renditions_prepare(page.specific) if page else 0
+
+
+@shared_task(
+    name="sitepages.refresh_front_cache",
+    bind=True,
+    ignore_result=True,
+    acks_late=True,
+    max_retries=6,
+)
+def refresh_front_cache(self, location: str, urls: list[str]) -> dict[str, str]:
+    """Refresh the front cache's copies of `urls` (full page URLs) through the purge endpoint at
+    `location` (sitepages/frontend_cache.py); idempotent. URLs Django could not render (5xx,
+    timeout: the old copy is still served) are tried again after 30 s, 60 s, … up to 16 min.
+    Returns {url: "refreshed" | "purged" | "kept"}."""
+    from sitepages.frontend_cache import REFRESH_PRIORITY, refresh_urls
+
+    outcomes = refresh_urls(location, urls)
+    kept = [url for url, outcome in outcomes.items() if outcome == "kept"]
+    if kept and self.request.retries < self.max_retries:
+        raise self.retry(
+            args=(location, kept), countdown=30 * 2**self.request.retries, priority=REFRESH_PRIORITY
+        )
+    return outcomes

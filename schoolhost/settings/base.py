@@ -369,17 +369,26 @@ LOGGING = {
 SITE_URL_SCHEME = os.environ.get("SITE_URL_SCHEME", "http")
 SITE_URL_PORT = os.environ.get("SITE_URL_PORT", "")
 
-# Purge parents' pages from the front cache (nginx, see deploy/) when a school publishes:
-# Wagtail sends PURGE <path> with the page's own Host, so one school's purge never touches
-# another's entries. Comma-separated purge endpoints, e.g. http://127.0.0.1:8080.
+# Refresh parents' pages in the front cache (nginx, see deploy/) when a school publishes:
+# sitepages.frontend_cache.RefreshBackend sends GET <path> with the page's own Host to each
+# purge endpoint, which has nginx store Django's new answer in place of the old copy (a failed
+# answer leaves the old copy, for parents to get stale while Django is down). Comma-separated
+# purge endpoints, e.g. http://127.0.0.1:8080. FRONTEND_CACHE_MODE=purge sends Wagtail's PURGE
+# instead (for a cache without the refresh relay of deploy/nginx/snippets/schoolhost-purge.conf).
 FRONTEND_CACHE_PURGE_URLS = [
     url for url in os.environ.get("FRONTEND_CACHE_PURGE_URLS", "").split(",") if url
 ]
+FRONTEND_CACHE_MODE = os.environ.get("FRONTEND_CACHE_MODE", "refresh")
+# Refreshes run in the Celery worker (1); 0 runs them in the publishing process after the commit
+# (a benchmark without a worker).
+FRONTEND_CACHE_QUEUED = os.environ.get("FRONTEND_CACHE_QUEUED", "1") != "0"
 if FRONTEND_CACHE_PURGE_URLS:
     WAGTAILFRONTENDCACHE = {
         f"nginx{number}": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "sitepages.frontend_cache.RefreshBackend",
             "LOCATION": url,
+            "MODE": FRONTEND_CACHE_MODE,
+            "QUEUED": FRONTEND_CACHE_QUEUED,
         }
         for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, start=1)
     }

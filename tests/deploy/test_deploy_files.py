@@ -132,6 +132,7 @@ def production_render(folder: Path, *, upstream_port: int = 9) -> RenderedNginx:
     text = re.sub(r"ssl_certificate_key\s+\S+;", f"ssl_certificate_key {key};", text)
     text = text.replace("server 127.0.0.1:8000 ", f"server 127.0.0.1:{upstream_port} ")
     text, ports = _listen_ports_render(text)
+    text = text.replace("https://127.0.0.1:443;", f"https://127.0.0.1:{ports[443]};")
     site = folder / "schoolhost.conf"
     site.write_text(text)
     (folder / "tmp").mkdir(exist_ok=True)
@@ -231,6 +232,10 @@ class Backend:
     def __init__(self):
         self.counts = collections.Counter()
         self.requests: list[dict] = []
+        # path → status to answer instead (500: Django with its database down; 404: unpublished)
+        self.statuses: dict[str, int] = {}
+        self.headers: dict[str, dict] = {}  # path → headers to add (a page turned private)
+        self.fail_once: set[str] = set()  # paths whose status override is for one answer
         self.lock = threading.Lock()
         backend = self
 
@@ -257,6 +262,11 @@ class Backend:
                     status = 404
                 elif self.path.startswith("/suspended"):
                     status, headers["Cache-Control"] = 503, "no-store"
+                status = backend.statuses.get(self.path, status)
+                if self.path in backend.fail_once:
+                    backend.fail_once.discard(self.path)
+                    backend.statuses.pop(self.path, None)
+                headers.update(backend.headers.get(self.path, {}))
                 body = f"{host} {self.path} #{n}".encode()
                 self.send_response(status)
                 for name, value in headers.items():
@@ -387,7 +397,7 @@ def test_purge_with_a_port_in_the_site_url_still_matches(bench):
 
 def test_purge_endpoint_answers_only_purge_from_allowed_addresses(bench):
     request(bench.cache_port, "a.localhost", "/guarded/")
-    assert request(bench.purge_port, "a.localhost", "/guarded/", method="GET").status == 405
+    assert request(bench.purge_port, "a.localhost", "/guarded/", method="POST").status == 405
     # Another loopback address stands for "anybody but the app servers".
     outsider = request(bench.purge_port, "a.localhost", "/guarded/", method="PURGE",
                        source="127.0.0.2")  # fmt: skip
@@ -398,6 +408,114 @@ def test_purge_endpoint_answers_only_purge_from_allowed_addresses(bench):
     # Nothing cached under the key: still a 2xx, so Wagtail does not log an error.
     again = request(bench.purge_port, "a.localhost", "/guarded/", method="PURGE")
     assert (again.status, again.body) == (200, "not cached\n")
+
+
+def test_refresh_through_the_purge_endpoint_replaces_the_copy_in_place(bench, backend):
+    request(bench.cache_port, "a.localhost", "/refresh/")
+    request(bench.cache_port, "b.localhost", "/refresh/")
+    refreshed = request(bench.purge_port, "a.localhost", "/refresh/")
+    assert (refreshed.status, refreshed.cache) == (200, "BYPASS")
+    assert refreshed.body == "a.localhost /refresh/ #2"
+    assert backend.last_request("/refresh/")["X-Cache-Refresh"] == "1"
+    stored = request(bench.cache_port, "a.localhost", "/refresh/")
+    assert (stored.cache, stored.body) == ("HIT", "a.localhost /refresh/ #2")
+    kept = request(bench.cache_port, "b.localhost", "/refresh/")
+    assert (kept.cache, kept.body) == ("HIT", "b.localhost /refresh/ #1")
+
+
+def test_a_refresh_django_fails_leaves_the_previous_copy_served(bench, backend):
+    request(bench.cache_port, "a.localhost", "/refresh-fails/")
+    backend.statuses["/refresh-fails/"] = 500
+    try:
+        failed = request(bench.purge_port, "a.localhost", "/refresh-fails/")
+        assert failed.status == 500
+        kept = request(bench.cache_port, "a.localhost", "/refresh-fails/")
+        assert (kept.status, kept.cache) == (200, "HIT")
+        assert kept.body == "a.localhost /refresh-fails/ #1"
+    finally:
+        backend.statuses.pop("/refresh-fails/")
+
+
+def test_the_refresh_header_is_honoured_from_loopback_only(bench):
+    request(bench.cache_port, "a.localhost", "/refresh-header/")
+    # 127.0.0.2 stands for a parent on the internet: the header changes nothing.
+    outsider = request(bench.cache_port, "a.localhost", "/refresh-header/",
+                       headers={"X-Cache-Refresh": "1"}, source="127.0.0.2")  # fmt: skip
+    assert (outsider.cache, outsider.body) == ("HIT", "a.localhost /refresh-header/ #1")
+    local = request(bench.cache_port, "a.localhost", "/refresh-header/",
+                    headers={"X-Cache-Refresh": "1"})  # fmt: skip
+    assert (local.cache, local.body) == ("BYPASS", "a.localhost /refresh-header/ #2")
+    assert request(bench.cache_port, "a.localhost", "/refresh-header/").body.endswith("#2")
+    # Nor may an outsider ask the purge endpoint for a refresh.
+    denied = request(bench.purge_port, "a.localhost", "/refresh-header/", source="127.0.0.2")
+    assert denied.status == 403
+
+
+def test_refresh_backend_refreshes_keeps_on_errors_and_purges_what_is_gone(bench, backend):
+    from sitepages.frontend_cache import refresh_urls
+
+    paths = ["/rb-new/", "/rb-down/", "/rb-gone/", "/rb-private/", "/rb-cold/"]
+    for path in paths[:4]:
+        request(bench.cache_port, "a.localhost", path)
+    backend.statuses.update({"/rb-down/": 500, "/rb-gone/": 404})
+    backend.headers["/rb-private/"] = {"Cache-Control": "private"}
+    try:
+        outcomes = refresh_urls(
+            bench.purge_location, [f"http://a.localhost{path}" for path in paths], timeout=5
+        )
+    finally:
+        backend.statuses.pop("/rb-down/")
+        backend.statuses.pop("/rb-gone/")
+        backend.headers.pop("/rb-private/")
+    assert outcomes == {
+        "http://a.localhost/rb-new/": "refreshed",
+        "http://a.localhost/rb-down/": "kept",
+        "http://a.localhost/rb-gone/": "purged",
+        # Django's Cache-Control: private — nginx keeps it out, so the old copy is purged.
+        "http://a.localhost/rb-private/": "purged",
+        "http://a.localhost/rb-cold/": "refreshed",  # nothing cached before: now it is
+    }
+    assert request(bench.cache_port, "a.localhost", "/rb-new/").body == "a.localhost /rb-new/ #2"
+    down = request(bench.cache_port, "a.localhost", "/rb-down/")
+    assert (down.cache, down.body) == ("HIT", "a.localhost /rb-down/ #1")
+    assert request(bench.cache_port, "a.localhost", "/rb-gone/").cache == "MISS"
+    assert request(bench.cache_port, "a.localhost", "/rb-private/").cache == "MISS"
+    cold = request(bench.cache_port, "a.localhost", "/rb-cold/")
+    assert (cold.cache, cold.body) == ("HIT", "a.localhost /rb-cold/ #1")
+
+
+def test_refresh_backend_keeps_the_copy_when_the_endpoint_is_down():
+    from sitepages.frontend_cache import refresh_urls
+
+    nobody = f"http://127.0.0.1:{free_port()}"
+    assert refresh_urls(nobody, ["http://a.localhost/"], timeout=2) == {
+        "http://a.localhost/": "kept"
+    }
+
+
+def test_refresh_backend_in_purge_mode_sends_wagtails_purge(bench):
+    from sitepages.frontend_cache import RefreshBackend
+
+    request(bench.cache_port, "a.localhost", "/rb-purge-mode/")
+    RefreshBackend({"LOCATION": bench.purge_location, "MODE": "purge"}).purge_batch(
+        ["http://a.localhost/rb-purge-mode/"]
+    )
+    again = request(bench.cache_port, "a.localhost", "/rb-purge-mode/")
+    assert (again.cache, again.body) == ("MISS", "a.localhost /rb-purge-mode/ #2")
+
+
+def test_rendered_trust_list_names_loopback_only():
+    text = (SNIPPETS / "schoolhost-cache-http.conf").read_text()
+    block = re.search(r"geo \$schoolhost_refresh_trusted \{(.*?)\}", text, re.S).group(1)
+    entries = [line.strip() for line in block.splitlines() if line.strip()]
+    assert entries == ["default 0;", "127.0.0.1 1;", "::1 1;"]
+    proxy = (SNIPPETS / "schoolhost-proxy-cache.conf").read_text()
+    assert "proxy_cache_bypass $schoolhost_skip_cache $schoolhost_cache_refresh;" in proxy
+    assert "proxy_no_cache $schoolhost_skip_cache;" in proxy
+    # Only good answers replace a copy; errors fall back on it.
+    assert re.findall(r"^proxy_cache_valid (.*);", proxy, re.M) == ["200 10m"]
+    stale = re.search(r"^proxy_cache_use_stale (.*);", proxy, re.M).group(1).split()
+    assert {"error", "timeout", "http_500", "http_502", "http_504", "updating"} <= set(stale)
 
 
 @pytest.mark.parametrize(
@@ -533,6 +651,18 @@ def test_production_https_cache_is_per_host_and_purged_with_https_keys(productio
     assert purged.status == 200 and f"https{a}/" in purged.body
     assert request(https, a, "/", tls=True).cache == "MISS"
     assert request(https, b, "/", tls=True).cache == "HIT"
+
+
+def test_production_refresh_stores_the_https_copy_django_renders(production, backend):
+    https, purge = production.ports[443], production.ports[8080]
+    host = "thcs-a.truong.edu.vn"
+    first = request(https, host, "/refresh-tls/", tls=True)
+    refreshed = request(purge, host, "/refresh-tls/")
+    assert (refreshed.status, refreshed.cache) == (200, "BYPASS")
+    # Django was told https, as for a parent, so its links in the stored copy are https.
+    assert backend.last_request("/refresh-tls/")["X-Forwarded-Proto"] == "https"
+    stored = request(https, host, "/refresh-tls/", tls=True)
+    assert stored.cache == "HIT" and stored.body != first.body == f"{host} /refresh-tls/ #1"
 
 
 def test_production_http_redirects_and_unknown_hosts_get_nothing(production):
@@ -717,6 +847,29 @@ def test_production_settings_start_with_a_safe_environment():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "sitepages.frontend_cache.RefreshBackend refresh True"),
+        ({"FRONTEND_CACHE_MODE": "purge"}, "sitepages.frontend_cache.RefreshBackend purge True"),
+        ({"FRONTEND_CACHE_QUEUED": "0"}, "sitepages.frontend_cache.RefreshBackend refresh False"),
+    ],
+)
+def test_production_settings_refresh_the_front_cache_by_default(changes, expected):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "b = settings.WAGTAILFRONTENDCACHE['nginx1']; "
+        "print(b['BACKEND'], b['MODE'], b['QUEUED'], b['LOCATION'])"
+    )
+    env = production_env(FRONTEND_CACHE_PURGE_URLS="http://127.0.0.1:8080", **changes)
+    for name in ("FRONTEND_CACHE_MODE", "FRONTEND_CACHE_QUEUED"):
+        if name not in changes:
+            env.pop(name, None)
+    result = run_python(code, env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{expected} http://127.0.0.1:8080"
 
 
 @pytest.mark.parametrize(

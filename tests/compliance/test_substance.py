@@ -142,3 +142,18 @@ def test_a_rule_needing_a_measure_its_page_does_not_count_fails_the_check():
     )
     errors = evidence_declaration_errors(rulesets=[broken], specs=evidence_specs())
     assert [e.id for e in errors if "news-weekly" in e.msg] == ["compliance.E013"]
+
+
+def test_the_disclosure_section_is_missing_until_an_item_has_content():
+    """Issue 9: every demo school read "Công khai: Đúng" with not one item published; the
+    provisioned disclosure pages are structure, the rule is missing once the grace is over."""
+    disclosure = shipped("tt37-2020", "disclosure")
+    opened = at(2026, 9, 1, 8)
+    empty = item(7, "DisclosurePage", opened, measures=EMPTY, title="Công khai năm học 2026–2027")
+    after_grace = opened + timedelta(days=60)
+    found = run(disclosure, snapshot(empty, opened_at=opened), as_of=after_grace)
+    assert [o.status for o in found][-1] == Status.MISSING
+    assert "Công khai năm học 2026–2027" in found[-1].reason
+    filled = item(7, "DisclosurePage", opened, measures={"words": 120, "files": 1})
+    found = run(disclosure, snapshot(filled, opened_at=opened), as_of=after_grace)
+    assert [o.status for o in found][-1] == Status.ON_TIME

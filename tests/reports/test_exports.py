@@ -60,6 +60,17 @@ def test_xlsx_opens_and_holds_the_same_schools(report):
     assert exported.filename == f"bao-cao-{report.authority.code}-2026-10.xlsx"
 
 
+def test_xlsx_names_each_late_item_by_its_page_title_linked_to_the_page(report):
+    """Issue 9: exports name each item by title and link, never a bare number or address."""
+    book = load_workbook(io.BytesIO(report_export(report, "xlsx").content))
+    detail = book["Chi tiết"]
+    late = [row for row in detail.iter_rows(min_row=2) if row[3].value == "trễ"]
+    assert late, "the fixture has a late item"
+    link = late[0][-1]
+    assert link.hyperlink is not None and link.hyperlink.target.startswith("http")
+    assert link.value and not str(link.value).startswith("http")  # the page's title
+
+
 def test_csv_opens_in_excel_and_holds_the_same_schools(report):
     content = report_export(report, "csv").content
     assert content.startswith("\ufeff".encode())  # Excel needs the BOM for Vietnamese

@@ -223,3 +223,34 @@ def portal_client(client, portal_user):
         return client
 
     return make
+
+
+def real_worker(**extra_env):
+    """A real Celery worker process on the test database and the test broker (emptied first),
+    with `extra_env` added (e.g. `PORTAL_IMPORT_CHUNK_SIZE`, `TEST_EMAIL_PORT`); a generator
+    for fixtures to `yield from`, stopping the worker after the test."""
+    import subprocess
+
+    import redis
+    from django.conf import settings
+    from django.db import connection
+
+    from schoolhost.worker_process import celery_worker_start, celery_worker_stop
+
+    database = {k: v or "" for k, v in connection.settings_dict.items()}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**database),
+        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        **extra_env,
+    }
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    process = celery_worker_start(env=env, output=subprocess.PIPE)
+    yield process
+    celery_worker_stop(process)
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """A real worker for the tests that claim the pipeline (publish → task → stored result)."""
+    yield from real_worker()

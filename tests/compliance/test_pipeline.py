@@ -1,38 +1,12 @@
 """The pipeline end to end with a real Celery worker and Redis: a publish in a school's admin
 is evaluated and stored in the public schema within seconds, by a tenant-aware task."""
 
-import subprocess
 import time
 
-import pytest
-from django.conf import settings
-from django.db import connection
 from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluation
-from schoolhost.worker_process import celery_worker_start, celery_worker_stop
-
-
-@pytest.fixture
-def celery_worker_process(transactional_db):
-    env = {
-        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
-        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
-            **{
-                k: v or ""
-                for k, v in connection.settings_dict.items()
-                if k in {"USER", "HOST", "PORT", "NAME"}
-            }
-        ),
-        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-    }
-    import redis
-
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
-    worker = celery_worker_start(env=env, output=subprocess.PIPE)
-    yield worker
-    celery_worker_stop(worker)
 
 
 def test_a_publish_is_evaluated_by_a_worker_within_seconds(

@@ -7,20 +7,18 @@ Marked `browser`. Data is committed (live_server); the schools' schemas are drop
 import datetime as dt
 import io
 import re
-import subprocess
 import uuid
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.db import connection
 from openpyxl import Workbook, load_workbook
 
 from portal.services import authority_user_create
-from schoolhost.worker_process import celery_worker_start, celery_worker_stop
 from tenants.models import School
+from tests.conftest import real_worker
 from tests.crafting import PASSWORD
 from tests.factories import authority_make
 from tests.portal.test_browser import _axe_serious, browser  # noqa: F401 — shared chromium
@@ -51,23 +49,7 @@ def workplace(transactional_db):
 
 @pytest.fixture
 def worker(transactional_db):
-    env = {
-        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
-        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
-            **{
-                k: v or ""
-                for k, v in connection.settings_dict.items()
-                if k in {"USER", "HOST", "PORT", "NAME"}
-            }
-        ),
-        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-    }
-    import redis
-
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
-    process = celery_worker_start(env=env, output=subprocess.PIPE)
-    yield process
-    celery_worker_stop(process)
+    yield from real_worker()
 
 
 def _log_in(page, base, email, password=PASSWORD):

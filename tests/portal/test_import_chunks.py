@@ -4,13 +4,9 @@ adds up the chunks, and every step safe to run again (a redelivered chunk never 
 school twice). The last test runs it on a real Celery worker."""
 
 import datetime as dt
-import os
-import subprocess
 import time
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from portal.models import SchoolImportChunk, SchoolImportJob
@@ -22,8 +18,8 @@ from portal.services.imports import (
     import_job_plan,
     import_job_start,
 )
-from schoolhost.worker_process import celery_worker_start, celery_worker_stop
 from tenants.models import School
+from tests.conftest import real_worker
 from tests.portal.test_browser_workplace import workplace  # noqa: F401 — fixture
 
 
@@ -111,24 +107,7 @@ def test_a_chunk_running_elsewhere_is_left_to_it_until_its_claim_expires(authori
 @pytest.fixture
 def small_chunk_worker(transactional_db):
     """A real worker whose imports run 3 schools per task."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
-        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
-            **{
-                k: v or ""
-                for k, v in connection.settings_dict.items()
-                if k in {"USER", "HOST", "PORT", "NAME"}
-            }
-        ),
-        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "PORTAL_IMPORT_CHUNK_SIZE": "3",
-    }
-    import redis
-
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
-    process = celery_worker_start(env={**os.environ, **env}, output=subprocess.PIPE)
-    yield process
-    celery_worker_stop(process)
+    yield from real_worker(PORTAL_IMPORT_CHUNK_SIZE="3")
 
 
 def test_a_real_worker_runs_the_chunks_one_task_each(workplace, small_chunk_worker):  # noqa: F811

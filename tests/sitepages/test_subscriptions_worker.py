@@ -2,19 +2,17 @@
 reaches its subscriber within seconds, with its one-click unsubscribe header."""
 
 import datetime as dt
-import subprocess
 import time
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from schoolhost.worker_process import celery_worker_start, celery_worker_stop
 from sitepages import models as m
 from sitepages.subscriptions.services import subscription_confirm
 from sitepages.subscriptions.tokens import confirm_token_make
+from tests.conftest import real_worker
 from tests.sitepages import smtp
 from tests.sitepages.helpers import publish_child
 
@@ -24,23 +22,8 @@ smtp_server = smtp.smtp_server  # the fixture
 @pytest.fixture
 def worker_mailing_to(transactional_db, smtp_server):
     """A Celery worker process whose e-mail goes to `smtp_server`."""
-    database = {
-        k: v or "" for k, v in connection.settings_dict.items() if k in {"USER", "HOST", "PORT"}
-    }
-    env = {
-        "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
-        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
-            NAME=connection.settings_dict["NAME"], **database
-        ),
-        "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "TEST_EMAIL_PORT": str(settings.EMAIL_PORT),
-    }
-    import redis
-
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
-    worker = celery_worker_start(env=env, output=subprocess.PIPE)
-    yield smtp_server, worker
-    celery_worker_stop(worker)
+    for worker in real_worker(TEST_EMAIL_PORT=str(settings.EMAIL_PORT)):
+        yield smtp_server, worker
 
 
 def test_a_published_urgent_notice_reaches_its_subscriber_through_a_worker(

@@ -87,12 +87,16 @@ def site_url(host: str, path: str = "/") -> str:
 
 def request_url(request, path: str | None = None) -> str:
     """Absolute URL of `path` (default: the request's own path and query) on the request's host,
-    with the scheme and port from settings (`site_url`), not from the request: behind nginx the
-    Host header carries no port, so Django's `build_absolute_uri` wrote demo links without
-    `:8000` (shared links, og:url, the API's links)."""
+    with the scheme from settings and the port the request names, else the port from settings
+    (`site_url`): behind nginx the Host header carries no port, so Django's `build_absolute_uri`
+    wrote demo links without `:8000` (shared links, og:url, the API's links)."""
     if path and path.startswith(("http://", "https://")):
         return path
-    return site_url(host_for_lookup(request.get_host()), path or request.get_full_path())
+    path = path or request.get_full_path()
+    _domain, port = split_domain_port(request.get_host())
+    if port:  # the request names its port (a server reached directly): keep it
+        return f"{settings.SITE_URL_SCHEME}://{host_for_lookup(request.get_host())}:{port}{path}"
+    return site_url(host_for_lookup(request.get_host()), path)
 
 
 def site_port() -> int:

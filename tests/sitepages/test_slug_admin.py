@@ -54,7 +54,7 @@ def test_the_admin_shows_the_servers_slug_while_the_title_is_typed(
     title.blur()
     expect(slug_field).to_have_value(SLUG)
     # What the editor reads in the Promote tab.
-    page.locator("a[href='#tab-promote']").click()
+    page.get_by_role("tab", name="Quảng bá").click()
     slug_field.wait_for(state="visible")
     page.screenshot(path="var/test-slug-promote.png")
     assert slug_field.input_value() == SLUG
@@ -78,7 +78,7 @@ def test_the_admin_shows_the_servers_slug_while_the_title_is_typed(
     }
 
     # Saved as a draft: the stored slug is the one shown.
-    page.locator("a[href='#tab-content']").click()
+    page.get_by_role("tab", name="Nội dung").click()
     editor = page.locator(".public-DraftEditor-content").first
     editor.click()
     editor.type("Các lớp đăng ký tiết mục trước thứ Sáu.")

@@ -243,12 +243,14 @@ def panel_sections(*, school, now: dt.datetime) -> dict[str, object]:
     }
     sections: dict[str, list[PanelRow]] = {"this_week": [], "next_week": [], "older": []}
     for result in chosen:
+        # A deadline at Monday 00:00 closes the week before (last week's "2 tin" is due then):
+        # it belongs to that week, where posting now can no longer help.
         due = result.due_at
-        if result.period_key == this_key or (due and bounds[0] <= due < bounds[1]):
+        if result.period_key == this_key or (due and bounds[0] < due <= bounds[1]):
             sections["this_week"].append(result)
-        elif result.period_key == next_key or (due and bounds[1] <= due < bounds[2]):
+        elif result.period_key == next_key or (due and bounds[1] < due <= bounds[2]):
             sections["next_week"].append(result)
-        elif due and due < bounds[0] and result.status in ObligationStatus.problems():
+        elif due and due <= bounds[0] and result.status in ObligationStatus.problems():
             sections["older"].append(result)
     order = {
         ObligationStatus.MISSING: 0,

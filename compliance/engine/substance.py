@@ -40,9 +40,12 @@ class Substance:
     def measures_needed(self) -> frozenset[str]:
         return frozenset(self.all) | frozenset(self.any)
 
-    def reason(self, title: str) -> str:
-        """`Trang “Kế hoạch tuần 12” chưa có nội dung hoặc tệp đính kèm`."""
-        return f"Trang “{title}” chưa có {self.missing_vi}"
+    def reason(self, *titles: str) -> str:
+        """`Trang “Kế hoạch tuần 12” chưa có nội dung hoặc tệp đính kèm`; several pages are
+        named together (`Trang “A”, “B” chưa có …`), at most three and how many more."""
+        named = ", ".join(f"“{title}”" for title in titles[:3])
+        more = f" và {len(titles) - 3} trang khác" if len(titles) > 3 else ""
+        return f"Trang {named}{more} chưa có {self.missing_vi}"
 
 
 def parse_substance(raw: Any) -> tuple[Substance | None, list[str]]:

@@ -46,9 +46,17 @@ NOW = dt.datetime(2026, 12, 3, 9, 0, tzinfo=VN)
 def test_one_panel_this_week_next_week_older_with_a_button_per_row(client, school):
     monday = dt.datetime(2026, 11, 30, 12, 0, tzinfo=VN)
     _result(school, "weekly-plan", "2026-W49", monday, "missing")
+    ObligationResult.objects.filter(rule="weekly-plan", period_key="2026-W49").update(
+        reason="Trang “Kế hoạch tuần 13” chưa có nội dung hoặc tệp đính kèm"
+    )
     _result(school, "weekly-plan", "2026-W50", monday + dt.timedelta(days=7), "pending")
     _result(school, "weekly-plan", "2026-W45", monday - dt.timedelta(days=28), "missing")
     _result(school, "weekly-plan", "2026-W47", monday - dt.timedelta(days=14), "on_time")
+    # last week's news, due at this Monday 00:00: last week's problem, not this week's task
+    _result(
+        school, "news-weekly", "2026-W48", dt.datetime(2026, 11, 30, 0, 0, tzinfo=VN), "missing",
+        kind="frequency",
+    )  # fmt: skip
     news = {"page_id": 41, "title": "Hội thi văn nghệ chào mừng 20/11", "url": "http://x/tin/"}
     _result(
         school, "news-weekly", "2026-W49", dt.datetime(2026, 12, 7, 0, 0, tzinfo=VN), "pending",
@@ -82,6 +90,10 @@ def test_one_panel_this_week_next_week_older_with_a_button_per_row(client, schoo
     assert "1/2 tin tuần này" in this_week and "Đăng tin" in this_week
     assert "/admin/pages/add/sitepages/newspage/" in this_week
     assert "Tuần 14 (07/12 – 13/12/2026)" in next_week
+    assert "Tuần 12" not in this_week and "Tuần 12 (23/11 – 29/11/2026)" in older
+    # why a row is not done reads on a touch screen too, not only in a tooltip
+    assert "<summary>Vì sao?</summary>" in this_week
+    assert "“Kế hoạch tuần 13” chưa có nội dung" in this_week
     assert 'name="period" value="2026-12-07"' in next_week
     assert "<details" in text and "Tuần 9 (02/11 – 08/11/2026)" in older
     assert "Tuần 11" not in text  # on time and past: nothing to do

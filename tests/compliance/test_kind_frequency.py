@@ -88,5 +88,5 @@ def test_items_without_substance_do_not_count_and_the_reason_names_them():
     w47 = found["2026-W47"]
     assert w47.status == Status.MISSING and w47.evidence == ()
     assert w47.reason.startswith("0 bài")
-    assert "Trang “Hội thi văn nghệ” chưa có nội dung tin (ít nhất 30 chữ)" in w47.reason
+    assert "Trang “Hội thi văn nghệ”, “Chào cờ” chưa có nội dung tin (ít nhất 30 chữ)" in w47.reason
     assert "Hội thi" not in found["2026-W48"].reason  # only the week it was published in

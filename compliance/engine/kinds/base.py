@@ -144,13 +144,15 @@ class RuleContext:
         return tuple(item for item in self._candidates if not substance.met_by(item.measures))
 
     def hollow_reason(self, items: Iterable[EvidenceItem]) -> str | None:
-        """The Vietnamese reason for the first of `items` that was live without substance."""
+        """The Vietnamese reason naming the pages of `items` that were live without substance
+        (each page once, in order), or None."""
         if self.rule.substance is None:
             return None
+        titles: dict[int, str] = {}
         for item in items:
-            if item.live_until(self.as_of):
-                return self.rule.substance.reason(item.title or f"#{item.page_id}")
-        return None
+            if item.page_id not in titles and item.live_until(self.as_of):
+                titles[item.page_id] = item.title or f"#{item.page_id}"
+        return self.rule.substance.reason(*titles.values()) if titles else None
 
     def obligation(self, **fields: Any) -> Obligation:
         return Obligation(

@@ -40,7 +40,10 @@ ALBUMS = (
         "mục văn nghệ chào mừng năm học mới.",
         (
             ("Học sinh toàn trường dự lễ chào cờ", "Toàn trường chào cờ đầu buổi lễ."),
-            ("Học sinh lớp 6 nhận hoa chào đón", "Các em lớp 6 lần đầu dự lễ khai giảng."),
+            (
+                "Học sinh lớp đầu cấp nhận hoa chào đón",
+                "Các em học sinh đầu cấp lần đầu dự lễ khai giảng ở trường.",
+            ),
             ("Tiết mục văn nghệ chào mừng", "Tiết mục múa của đội văn nghệ nhà trường."),
             ("Học sinh ra về sau buổi lễ", ""),
         ),

@@ -118,10 +118,10 @@ def test_an_article_shows_its_date_photos_files_and_related_news(client, school,
     html = client.get(url, HTTP_HOST=host).content.decode()
     assert re.search(rf">{published} \d\d:\d\d</time>", html)  # dd/mm/yyyy HH:MM, local
     assert re.search(r"Đăng ngày <time datetime=\"\d{4}-\d\d-\d\dT", html)
-    # The lead photo once, the two others as a grid of thumbnails opening the large photo.
+    # The lead photo once, the two others as a grid of thumbnails; each opens the large photo.
     assert html.count('alt="Ảnh 0.png"') == 1
     assert len(re.findall(r"<picture>", html)) == 2
-    assert len(re.findall(r'title="Xem ảnh lớn"', html)) == 2
+    assert len(re.findall(r'title="Xem ảnh lớn"', html)) == 3  # the lead photo too
     assert re.search(r"Kế hoạch hội thi</a> <span class=\"muted\">\(PDF, 239[,.]\d\sKB\)", html)
     related = re.search(r'<section class="related"[^>]*>(.*?)</section>', html, re.S).group(1)
     assert "Tin liên quan" in related

@@ -1,0 +1,13 @@
+"""The admin's browser tab names what it is in Vietnamese, not "… - Wagtail"."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_tab_title_is_vietnamese(client, school, host, school_admin):
+    html = client.get("/admin/", HTTP_HOST=host).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.strip().endswith("Quản trị website trường") and "Wagtail" not in title

@@ -79,4 +79,12 @@ def test_the_pages_never_exceed_1366_pixels(browser, live_server, province_map):
     page.goto(f"{base}/")
     wrap = page.locator(".dash-wrap")
     assert wrap.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+    # ... a named region a keyboard user can reach and scroll with the arrow keys
+    assert wrap.get_attribute("role") == "region" and wrap.get_attribute("aria-label")
+    page.keyboard.press("Tab")
+    for _ in range(60):
+        if page.evaluate("document.activeElement.classList.contains('dash-wrap')"):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('dash-wrap')")
     page.close()

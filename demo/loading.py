@@ -58,6 +58,12 @@ def demo_load(*, log=print, schools=DEMO_SCHOOLS) -> dict:
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
         logins.append((name, host, email, communes[commune]))
+        if domain and _files_elsewhere(school):
+            log(
+                f"  WARNING: {name} was loaded earlier from another checkout: its photos and files "
+                "are not in this checkout's media folder. For a complete demo, use a database "
+                "of this checkout's own: SCHOOLHOST_DB_NAME=schoolhost_demo2 make demo"
+            )
     portal_logins = _authority_users()
     return {
         "authority": communes[DEMO_COMMUNES[0]["code"]],
@@ -77,3 +83,13 @@ def _authority_users() -> list[tuple[str, str, str]]:
         authority_user_create(authority=authority, email=email, role=role, password=DEMO_PASSWORD)
         made.append((authority.portal_domain, email, role))
     return made
+
+
+def _files_elsewhere(school) -> bool:
+    """True when the school's images are in its database but not in this MEDIA_ROOT: the demo
+    database was filled from another checkout (its var/media), so photos would show broken."""
+    from wagtail.images import get_image_model
+
+    with schema_context(school.schema_name):
+        image = get_image_model().objects.order_by("pk").first()
+        return image is not None and not image.file.storage.exists(image.file.name)

@@ -11,3 +11,10 @@ def test_the_admin_tab_title_is_vietnamese(client, school, host, school_admin):
     html = client.get("/admin/", HTTP_HOST=host).content.decode()
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert title.strip().endswith("Quản trị website trường") and "Wagtail" not in title
+
+
+def test_yes_no_cells_read_in_words_not_python(client, school, host, school_admin):
+    """The users list's "active" column: a screen reader hears "Có", never "True"."""
+    html = client.get("/admin/users/", HTTP_HOST=host).content.decode()
+    assert 'title="True"' not in html and ">True<" not in html
+    assert "Có" in html

@@ -37,30 +37,3 @@ def local_instant(day: date, hour: int = 0, minute: int = 0, second: int = 0) ->
 def local_midnight(day: date) -> datetime:
     """Start of a local day, as UTC: the instant "before day D" points at."""
     return local_instant(day)
-
-
-def format_local(moment: datetime) -> str:
-    """Human form of an instant in local time, for reasons; seconds only when they matter."""
-    local = to_local(moment)
-    pattern = (
-        "%Y-%m-%d %H:%M" if local.second == 0 and local.microsecond == 0 else "%Y-%m-%d %H:%M:%S"
-    )
-    return local.strftime(pattern)
-
-
-def format_duration(delta: timedelta) -> str:
-    """Short human form of a lateness: "2 d 3 h 5 min", "1 s"."""
-    seconds = int(delta.total_seconds())
-    if seconds <= 0:
-        return "0 s"
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [
-        f"{days} d" if days else "",
-        f"{hours} h" if hours else "",
-        f"{minutes} min" if minutes else "",
-    ]
-    if not any(parts):
-        parts.append(f"{secs} s")
-    return " ".join(p for p in parts if p)

@@ -254,3 +254,12 @@ def real_worker(**extra_env):
 def celery_worker_process(transactional_db):
     """A real worker for the tests that claim the pipeline (publish → task → stored result)."""
     yield from real_worker()
+
+
+def celery_queue_key() -> str:
+    """Celery's default queue as a Redis key, under the broker's key prefix when one is set
+    (`CELERY_BROKER_KEY_PREFIX`: environments sharing a Redis database)."""
+    from django.conf import settings
+
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {}) or {}
+    return f"{options.get('global_keyprefix', '')}celery"

@@ -59,7 +59,9 @@ class PrivateRedis:
         """Messages waiting in Celery's default queue."""
         import redis
 
-        return redis.Redis.from_url(self.url).llen("celery")
+        from tests.conftest import celery_queue_key
+
+        return redis.Redis.from_url(self.url).llen(celery_queue_key())
 
 
 @pytest.fixture

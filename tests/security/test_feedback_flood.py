@@ -16,6 +16,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from sitepages import models as m
 from sitepages.feedback import feedback_digest_send
+from tests.conftest import celery_queue_key
 
 pytestmark = pytest.mark.django_db
 ANSWERS = {
@@ -86,7 +87,7 @@ def test_submissions_are_e_mailed_in_one_batch_queued_once_after_the_commit(
     school, host, contact, django_capture_on_commit_callbacks
 ):
     broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    queued_before = broker.llen("celery")
+    queued_before = broker.llen(celery_queue_key())
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(3):
             response = Client(HTTP_HOST=host, REMOTE_ADDR=f"192.0.2.{n + 10}").post(
@@ -94,7 +95,7 @@ def test_submissions_are_e_mailed_in_one_batch_queued_once_after_the_commit(
             )
             assert response.status_code == 200
     assert mail.outbox == []
-    assert broker.llen("celery") - queued_before == 1  # one batch for three posts
+    assert broker.llen(celery_queue_key()) - queued_before == 1  # one batch for three posts
     with schema_context(school.schema_name):
         first = FormSubmission.objects.order_by("submit_time").first()
         sent = feedback_digest_send(page_id=first.page_id, since=first.submit_time)

@@ -50,7 +50,7 @@ def staffed_school(committed_schools, media_root):
 
     from tests.sitepages.conftest import png_file
 
-    tag = uuid.uuid4().hex[:8]
+    tag = str(uuid.uuid4().int)[:8]  # digits: a hex tag like "dd4519f9" reads as a foreign word
     school = committed_schools(name=f"THCS Ngôn Ngữ {tag}", domain=f"ngon-ngu-{tag}.localhost")
     with schema_context(school.schema_name):
         principal = _user(

@@ -20,16 +20,28 @@ from sitepages.services.periodic import SectionMissing, period_page_draft_get_or
 from sitepages.services.week_copy import NothingToCopy, week_page_copy_forward
 
 
+class _BadPeriod(ValueError):
+    """The posted kind or period cannot be read; the message says which."""
+
+
+def _posted_kind_and_period(request, *, shape: str | None = None):
+    """The period kind and period the buttons post (`kind`, `period`), or _BadPeriod."""
+    kind = KINDS.get(request.POST.get("kind", ""))
+    if kind is None or (shape is not None and kind.shape != shape):
+        raise _BadPeriod("Loại trang không hợp lệ.")
+    try:
+        return kind, kind.parse(request.POST.get("period", ""))
+    except PeriodKeyError as error:
+        raise _BadPeriod(f"Kỳ không hợp lệ: {error}") from None
+
+
 @require_POST
 def due_page_create(request):
     """Open the page for a period, creating its draft (period filled in) when there is none."""
-    kind = KINDS.get(request.POST.get("kind", ""))
-    if kind is None:
-        return HttpResponseBadRequest("Loại trang không hợp lệ.")
     try:
-        period = kind.parse(request.POST.get("period", ""))
-    except PeriodKeyError as error:
-        return HttpResponseBadRequest(f"Kỳ không hợp lệ: {error}")
+        kind, period = _posted_kind_and_period(request)
+    except _BadPeriod as error:
+        return HttpResponseBadRequest(str(error))
     try:
         page, created = period_page_draft_get_or_create(kind=kind, period=period, user=request.user)
     except SectionMissing as error:
@@ -46,13 +58,10 @@ def due_page_create(request):
 @require_POST
 def week_page_copy(request):
     """ "Copy from last week": this week's draft from last week's page, dates moved a week."""
-    kind = KINDS.get(request.POST.get("kind", ""))
-    if kind is None or kind.shape != "week":
-        return HttpResponseBadRequest("Loại trang không hợp lệ.")
     try:
-        week_start = kind.parse(request.POST.get("period", ""))
-    except PeriodKeyError as error:
-        return HttpResponseBadRequest(f"Kỳ không hợp lệ: {error}")
+        kind, week_start = _posted_kind_and_period(request, shape="week")
+    except _BadPeriod as error:
+        return HttpResponseBadRequest(str(error))
     try:
         page, created = week_page_copy_forward(kind=kind, week_start=week_start, user=request.user)
     except NothingToCopy as error:

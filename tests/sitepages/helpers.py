@@ -26,3 +26,9 @@ def draftail_saved(page, text: str, *, seconds: float = 15) -> None:
             return
         page.wait_for_timeout(250)
     raise AssertionError(f"Draftail never saved {text!r}")
+
+
+def school_base_url(school, live_server) -> str:
+    """The school's own host on the live server's port (the browser must send the school's
+    Host for the tenant middleware to find it)."""
+    return f"http://{school.provisioned.domain}:{live_server.url.rsplit(':', 1)[1]}"

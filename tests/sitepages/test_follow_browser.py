@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from tests.sitepages.browsing import WeightMeter, axe_serious, overflowing
+from tests.sitepages.helpers import school_base_url
 from tests.sitepages.test_browser import browser  # noqa: F401 — the shared chromium fixture
 
 pytestmark = [pytest.mark.browser]
@@ -19,10 +20,6 @@ def phone_school(committed_schools):
     return committed_schools(name=f"THCS Theo Dõi {tag}", domain=f"theo-doi-{tag}.localhost")
 
 
-def _base(school, live_server) -> str:
-    return f"http://{school.provisioned.domain}:{live_server.url.rsplit(':', 1)[1]}"
-
-
 def _problems(page, meter) -> list[str]:
     found = overflowing(page) + axe_serious(page)
     if meter.bytes > MAX_BYTES:
@@ -31,7 +28,7 @@ def _problems(page, meter) -> list[str]:
 
 
 def test_the_follow_page_on_a_phone(browser, live_server, phone_school):  # noqa: F811
-    base = _base(phone_school, live_server)
+    base = school_base_url(phone_school, live_server)
     page = browser.new_page(viewport=PHONE, locale="vi-VN")
     meter = WeightMeter(page)
     response = page.goto(base + "/theo-doi/", wait_until="load")
@@ -78,7 +75,7 @@ def test_a_class_timetable_on_a_phone(browser, live_server, phone_school):  # no
             ),
         )
         url = page.get_url()
-    base = _base(phone_school, live_server)
+    base = school_base_url(phone_school, live_server)
     phone = browser.new_page(viewport=PHONE, locale="vi-VN")
     meter = WeightMeter(phone)
     phone.goto(base + url, wait_until="load")

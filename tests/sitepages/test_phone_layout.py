@@ -13,6 +13,7 @@ import pytest
 from django_tenants.utils import schema_context
 
 from tests.sitepages.browsing import WeightMeter, axe_serious, overflowing, unsized_images
+from tests.sitepages.helpers import school_base_url
 from tests.sitepages.rich_site import rich_site_build
 from tests.sitepages.test_browser import browser  # noqa: F401 — the shared chromium fixture
 
@@ -32,10 +33,6 @@ def rich_school(committed_schools, media_root):
     return school, urls
 
 
-def _base(school, live_server) -> str:
-    return f"http://{school.provisioned.domain}:{live_server.url.rsplit(':', 1)[1]}"
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_every_page_type_fits_the_screen(browser, live_server, rich_school, viewport):  # noqa: F811
     school, urls = rich_school
@@ -45,7 +42,7 @@ def test_every_page_type_fits_the_screen(browser, live_server, rich_school, view
         "DisclosurePage", "OrganisationPage", "FeedbackFormPage", "StandardPage", "AlbumPage",
     }  # fmt: skip
     assert expected <= set(urls), sorted(urls)
-    base = _base(school, live_server)
+    base = school_base_url(school, live_server)
     page = browser.new_page(viewport=viewport, locale="vi-VN")
     meter = WeightMeter(page)
     problems = {}
@@ -72,7 +69,7 @@ def test_every_page_type_fits_the_screen(browser, live_server, rich_school, view
 
 def test_phone_shows_cards_and_desktop_tables(browser, live_server, rich_school):  # noqa: F811
     school, urls = rich_school
-    base = _base(school, live_server)
+    base = school_base_url(school, live_server)
     phone = browser.new_page(viewport=PHONE, locale="vi-VN")
     desktop = browser.new_page(viewport=DESKTOP, locale="vi-VN")
     for name in ("WorkSchedulePage", "DocumentIndexPage", "ContactPage"):
@@ -100,7 +97,7 @@ def test_phone_shows_cards_and_desktop_tables(browser, live_server, rich_school)
 def test_the_menu_opens_and_closes_with_the_keyboard(browser, live_server, rich_school):  # noqa: F811
     school, urls = rich_school
     page = browser.new_page(viewport=PHONE, locale="vi-VN")
-    page.goto(_base(school, live_server) + "/")
+    page.goto(school_base_url(school, live_server) + "/")
     # The first screen is content: the header takes less than a fifth of it.
     assert page.locator(".site-header").bounding_box()["height"] < PHONE["height"] / 5
     assert page.locator("main h1").bounding_box()["y"] < PHONE["height"] / 4

@@ -19,7 +19,7 @@ from demo.photos import demo_photo
 from sitepages import models as m
 from sitepages.images import photo_formats
 from tests.sitepages.browsing import WeightMeter, axe_serious, overflowing, unsized_images
-from tests.sitepages.helpers import publish_child
+from tests.sitepages.helpers import publish_child, school_base_url
 from tests.sitepages.test_browser import browser  # noqa: F401 — the shared chromium fixture
 
 pytestmark = [pytest.mark.browser]
@@ -86,14 +86,10 @@ def photo_school(committed_schools, media_root):
     return school, urls
 
 
-def _base(school, live_server) -> str:
-    return f"http://{school.provisioned.domain}:{live_server.url.rsplit(':', 1)[1]}"
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_photo_pages_fit_weigh_little_and_pass_axe(browser, live_server, photo_school, viewport):  # noqa: F811
     school, urls = photo_school
-    base = _base(school, live_server)
+    base = school_base_url(school, live_server)
     page = browser.new_page(viewport=viewport, locale="vi-VN")
     meter = WeightMeter(page)
     problems, weights = {}, {}
@@ -123,7 +119,7 @@ def test_the_album_loads_the_best_format_lazily(browser, live_server, photo_scho
     page = browser.new_page(viewport=PHONE, locale="vi-VN")
     loaded = []
     page.on("response", lambda r: loaded.append(r.url) if r.request.resource_type == "image" else 0)
-    page.goto(_base(school, live_server) + urls["album"], wait_until="load")
+    page.goto(school_base_url(school, live_server) + urls["album"], wait_until="load")
     images = page.locator("main .album img")
     assert images.count() == 4
     best = photo_formats()[0]
@@ -150,7 +146,7 @@ def test_the_copy_button_copies_the_address_without_breaking_the_csp(
     photo_school,
 ):
     school, urls = photo_school
-    base = _base(school, live_server)
+    base = school_base_url(school, live_server)
     context = browser.new_context(viewport=PHONE, locale="vi-VN")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
     page = context.new_page()

@@ -14,7 +14,6 @@ fields typed one by one.
 """
 
 import datetime as dt
-import os
 import re
 import uuid
 from collections import Counter
@@ -31,39 +30,13 @@ from sitepages.calendar import local_today, monday_of
 from sitepages.roles import EDITOR_GROUP, PRINCIPAL_GROUP
 from tests.sitepages.conftest import png_file
 from tests.sitepages.helpers import draftail_saved, publish_child
+from tests.sitepages.test_browser import browser  # noqa: F401 — the shared chromium fixture
 
 pytestmark = [pytest.mark.browser]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).parent / "fixtures"
 GOAL_CLICKS = 30
 DOCUMENT = "văn bản (ngoài thói quen tuần)"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright import sync_api as playwright_api  # must be installed: never skip
-
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def _member(username, group, *, family, given, email):
@@ -170,7 +143,7 @@ def _submit(page, meter, base):
         raise AssertionError(f"not sent: {page.url} {errors}") from None
 
 
-def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_school, tmp_path):
+def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_school, tmp_path):  # noqa: F811
     school, editor, principal, last_monday = routine_school
     monday = last_monday + dt.timedelta(days=7)
     port = live_server.url.rsplit(":", 1)[1]
@@ -308,7 +281,9 @@ def test_the_weekly_routine_in_at_most_30_clicks(browser, live_server, routine_s
 
 
 def test_the_news_form_shows_urgent_fields_only_for_urgent_notices(
-    browser, live_server, routine_school
+    browser,  # noqa: F811
+    live_server,
+    routine_school,
 ):
     school, *_ = routine_school
     port = live_server.url.rsplit(":", 1)[1]

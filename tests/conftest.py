@@ -6,7 +6,9 @@ the test's transaction. The service claims one of the session's pooled schemas (
 schema back to the pool unchanged and the next test claims it again: no schema is created or
 dropped per test, and PostgreSQL's catalogue does not fill with dead rows as the suite runs
 (cloning in every test left ~120,000 dead pg_attribute rows and made a clone take 20 s late in
-the run). Tests of the clone path ask for `empty_pool` and clone.
+the run). Tests of the clone path ask for `empty_pool` and clone. A test that commits gets
+its schools' schemas recycled into the pool after it (tests/schema_recycling.py), not dropped
+and copied again.
 """
 
 import pytest
@@ -16,19 +18,9 @@ import pytest
 # it commits, and PostgreSQL's lock table is shared by every database on the server (two
 # parallel copies beside other test suites ran out of it: "out of shared memory").
 TEST_POOL_SIZE = 4
-# The catalogue tables a schema's creation and removal write to.
-CATALOGUE_TABLES = (
-    "pg_class",
-    "pg_attribute",
-    "pg_type",
-    "pg_depend",
-    "pg_constraint",
-    "pg_index",
-    "pg_attrdef",
-    "pg_sequence",
-    "pg_namespace",
-    "pg_trigger",
-)
+# Schools a committed test made are recycled into the pool (tests/schema_recycling.py); the
+# pool keeps at most this many, so a test that made many schools does not grow it for good.
+TEST_POOL_KEPT = 8
 
 # Imports of project code stay inside the fixtures: test folders that need no Django
 # (tests/deploy) can then run with `-p no:django`.
@@ -50,9 +42,64 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM {', '.join(CATALOGUE_TABLES)}")
+            # The catalogue (schemas dropped, clones rolled back) and the rows that recycled
+            # schemas and flushes deleted.
+            cursor.execute("VACUUM")
         school_template_ensure()
+        _schools_left_dropped()
         pool_fill(size=TEST_POOL_SIZE, workers=1)
+
+
+def _schools_left_dropped() -> None:
+    """Drop the school schemas an interrupted run left (no School row holds them between
+    runs): a later test provisioning the same school would find its schema taken."""
+    from tenants.models import School
+    from tenants.services.pool import schema_drop
+    from tenants.services.validation import POOL_PREFIX
+
+    held = set(School.objects.values_list("schema_name", flat=True))
+    for name in sorted(_schemas() - held):
+        if not name.startswith(POOL_PREFIX):
+            schema_drop(name)
+
+
+# What a flush after a committed test keeps: the session's pool and the template (its School
+# row and DDL snapshot) are the suite's set-up, not a test's data.
+FLUSH_KEEPS = {"tenants_pooledschema", "tenants_templatesnapshot"}
+FLUSH_ONLY = {"tenants_school": "NOT is_template"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_by_delete():
+    """Empty the public tables after a committed test by DELETE, keeping the suite's set-up.
+
+    pytest-django flushes with Django's TRUNCATE: PostgreSQL gives each of the ~250 tables and
+    indexes new files, each index build ending with an fsync (0.4–0.6 s a test). DELETE in one
+    transaction, foreign keys checked at its end, takes ~20 ms; the dead rows it leaves are
+    vacuumed at the next session's start (`django_db_setup`). The pool's rows and the
+    template's stay: pytest-django's live server sets the flush up before `_school_pool_kept`,
+    so the flush runs after it and would otherwise undo the pool it gave back.
+    """
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        deletes = [
+            f"DELETE FROM {self.quote_name(table)}"
+            + (f" WHERE {FLUSH_ONLY[table]};" if table in FLUSH_ONLY else ";")
+            for table in tables
+            if table not in FLUSH_KEEPS
+        ]
+        return ["SET CONSTRAINTS ALL DEFERRED;", *deletes]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +109,8 @@ def _school_pool_kept(request, django_db_blocker):
     Set up before pytest-django's `transactional_db`, so this runs after its flush, which
     empties every public table (the pool's rows, the template's School row) but leaves the
     schemas: the pooled schemas the test did not claim get their rows back, schemas the test
-    pooled itself are dropped, and clones replace the claimed ones.
+    pooled itself are dropped, the schools it made go back to the pool with the template's
+    rows (tests/schema_recycling.py), and copies replace what is still missing.
     """
     if not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield
@@ -75,26 +123,42 @@ def _school_pool_kept(request, django_db_blocker):
     with django_db_blocker.unblock():
         connection.set_schema_to_public()
         kept = dict(PooledSchema.objects.values_list("schema_name", "fingerprint"))
+        before = _schemas()
     yield
     from tenants.services.pool import pool_fill, schema_drop
-    from tenants.services.template import school_template_ensure
+    from tenants.services.template import school_template_ensure, template_schema_name
     from tenants.services.validation import POOL_PREFIX
+    from tests.schema_recycling import schema_recycle
 
     with django_db_blocker.unblock():
         connection.set_schema_to_public()
         school_template_ensure()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", [POOL_PREFIX]
-            )
-            present = {row[0] for row in cursor.fetchall()}
+        present = _schemas()
         listed = set(PooledSchema.objects.values_list("schema_name", flat=True))
         for name in sorted(present - listed):
-            if name in kept:
-                PooledSchema.objects.create(schema_name=name, fingerprint=kept[name])
-            else:
-                schema_drop(name)
+            if name.startswith(POOL_PREFIX):
+                if name in kept:
+                    PooledSchema.objects.create(schema_name=name, fingerprint=kept[name])
+                else:
+                    schema_drop(name)
+            elif name not in before and name != template_schema_name():
+                schema_recycle(name)  # a school the test committed: back to the pool
+        for entry in PooledSchema.objects.order_by("schema_name")[TEST_POOL_KEPT:]:
+            schema_drop(entry.schema_name)
+            entry.delete()
         pool_fill(size=TEST_POOL_SIZE, workers=1)
+
+
+def _schemas() -> set[str]:
+    """The database's schemas but PostgreSQL's own."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nspname FROM pg_namespace WHERE NOT starts_with(nspname, 'pg_') "
+            "AND nspname NOT IN ('public', 'information_schema')"
+        )
+        return {row[0] for row in cursor.fetchall()}
 
 
 @pytest.fixture
@@ -158,29 +222,20 @@ def school_admin(school, client):
 
 @pytest.fixture
 def committed_schools(transactional_db):
-    """Provision schools whose schema is committed (for pg_dump, migrate_schemas…); dropped after.
+    """Provision schools whose schema is committed (for pg_dump, migrate_schemas…).
 
     pytest-django empties the public tables after a transactional test but knows nothing of
-    schemas, so this fixture drops the ones it made.
+    schemas: `_school_pool_kept` gives the schemas the test made back to the pool after it.
     """
-    from django.db import connection
-
-    from tenants.services.pool import schema_drop
     from tenants.services.template import school_template_ensure
     from tests.factories import authority_make, school_make
 
     school_template_ensure()
-    made = []
 
     def make(**kwargs):
-        school = school_make(authority=kwargs.pop("authority", None) or authority_make(), **kwargs)
-        made.append(school.schema_name)
-        return school
+        return school_make(authority=kwargs.pop("authority", None) or authority_make(), **kwargs)
 
-    yield make
-    connection.set_schema_to_public()
-    for name in made:
-        schema_drop(name)
+    return make
 
 
 # Authority portal users and the clock, shared by the tests of every app that reads the stored

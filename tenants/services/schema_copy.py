@@ -181,8 +181,14 @@ def schema_copy_in_steps(
     return len(steps)
 
 
-def _copy_steps(*, ddl: SchemaDDL, source: str, target: str, size: int) -> list[list[str]]:
-    """The copy's SQL as lists of statements, in order; `size` 0 puts everything in one list."""
+def schema_rows_copy_statements(*, ddl: SchemaDDL, source: str, target: str) -> list[str]:
+    """SQL that copies every table's rows of `source` into `target` (same structure, `ddl`'s
+    tables) and sets `target`'s sequences to `source`'s values: the data half of a copy."""
+    rows, sequences = _rows_and_sequences(ddl=ddl, source=source, target=target)
+    return [*rows, *sequences]
+
+
+def _rows_and_sequences(*, ddl: SchemaDDL, source: str, target: str) -> tuple[list, list]:
     quote = connection.ops.quote_name
     source_q, target_q = quote(source), quote(target)
     rows = []
@@ -197,6 +203,13 @@ def _copy_steps(*, ddl: SchemaDDL, source: str, target: str, size: int) -> list[
         f"FROM {source_q}.{quote(name)};"
         for name in ddl.sequences
     ]
+    return rows, sequences
+
+
+def _copy_steps(*, ddl: SchemaDDL, source: str, target: str, size: int) -> list[list[str]]:
+    """The copy's SQL as lists of statements, in order; `size` 0 puts everything in one list."""
+    target_q = connection.ops.quote_name(target)
+    rows, sequences = _rows_and_sequences(ddl=ddl, source=source, target=target)
     # Keys, indexes and foreign keys come after the rows, as pg_restore orders them: the
     # foreign keys are checked once when added, with no deferred trigger left pending in the
     # caller's transaction.

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection
 from openpyxl import Workbook, load_workbook
 
 from portal.services import authority_user_create
@@ -29,9 +28,7 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 @pytest.fixture
 def workplace(transactional_db):
-    """An authority with an admin; every school made under it is dropped with its schema."""
-    from tenants.services.pool import schema_drop
-
+    """An authority with an admin (the schools made under it go back to the test pool after)."""
     tag = uuid.uuid4().hex[:8]
     authority = authority_make(
         code=f"xa-{tag}",
@@ -41,10 +38,7 @@ def workplace(transactional_db):
     )
     email = f"quantri-{tag}@xa.gov.vn"
     authority_user_create(authority=authority, email=email, role="admin", password=PASSWORD)
-    yield authority, email, tag
-    connection.set_schema_to_public()
-    for schema in School.objects.filter(authority=authority).values_list("schema_name", flat=True):
-        schema_drop(schema)
+    return authority, email, tag
 
 
 @pytest.fixture

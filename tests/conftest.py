@@ -227,6 +227,8 @@ def committed_schools(transactional_db):
     pytest-django empties the public tables after a transactional test but knows nothing of
     schemas: `_school_pool_kept` gives the schemas the test made back to the pool after it.
     """
+    from django.db import connection
+
     from tenants.services.template import school_template_ensure
     from tests.factories import authority_make, school_make
 
@@ -235,7 +237,10 @@ def committed_schools(transactional_db):
     def make(**kwargs):
         return school_make(authority=kwargs.pop("authority", None) or authority_make(), **kwargs)
 
-    return make
+    yield make
+    # The flush after the test empties the public tables: in a school's schema it would reach
+    # the school's tables (the evidence history refuses it).
+    connection.set_schema_to_public()
 
 
 # Authority portal users and the clock, shared by the tests of every app that reads the stored

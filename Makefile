@@ -65,13 +65,15 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-## Fresh machine → the whole suite against real PostgreSQL and Redis (+ ruff and Django checks).
+## Fresh machine → the whole suite against real PostgreSQL and Redis (+ ruff and Django checks),
+## on TEST_PROCESSES pytest-xdist processes (each its own test database), a test file each.
+TEST_PROCESSES ?= 2
 test: venv services system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py check
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) -m pytest -q
+	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) -m pytest -q -n $(TEST_PROCESSES) --dist loadfile
 
 ## Fault drill (issue 11): 200 parents on 20 schools for 60 s through the front cache while an
 ## editor publishes, the worker is killed and PostgreSQL restarts (private PostgreSQL and Redis).

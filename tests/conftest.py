@@ -302,6 +302,8 @@ def real_worker(**extra_env):
         "DJANGO_SETTINGS_MODULE": "schoolhost.settings.test",
         "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**database),
         "TEST_CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CACHE_KEY_PREFIX": settings.CACHES["default"]["KEY_PREFIX"],
+        "PYTEST_XDIST_WORKER": "",  # the values above are this process's already
         **extra_env,
     }
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()

@@ -106,11 +106,12 @@ def _flush_by_delete():
 def _school_pool_kept(request, django_db_blocker):
     """Give the session's pool back after a test that committed (transactional tests).
 
-    Set up before pytest-django's `transactional_db`, so this runs after its flush, which
-    empties every public table (the pool's rows, the template's School row) but leaves the
-    schemas: the pooled schemas the test did not claim get their rows back, schemas the test
-    pooled itself are dropped, the schools it made go back to the pool with the template's
-    rows (tests/schema_recycling.py), and copies replace what is still missing.
+    pytest-django's flush empties the public tables but the pool's and the template's rows
+    (`_flush_by_delete`) and leaves the schemas; it runs before this teardown, or after it when
+    the live server set the flush up first. Either way: the pooled schemas the test did not
+    claim keep (or get back) their rows, schemas the test pooled itself are dropped, the
+    schools it made go back to the pool with the template's rows (tests/schema_recycling.py),
+    and copies replace what is still missing.
     """
     if not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield

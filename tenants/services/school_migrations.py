@@ -10,8 +10,13 @@ schools a migration that changes tables takes far longer than a maintenance wind
 - a re-run after a kill (or a crash, a power cut) finds the schools still behind from their
   `django_migrations` tables and finishes them: no school is ever half-migrated;
 - a school that fails is rolled back and reported with its error; the others continue;
-- each process renders Django's migration state once per starting point and reuses it for
-  every school that starts there (rendering it is most of `migrate`'s cost per schema);
+- each process works out once per starting point (the migrations a school has) what to do,
+  and repeats it for every school that starts there: a plan made only of operations that
+  write SQL (columns, indexes, constraints, RunSQL — `REPLAYABLE`) becomes one SQL script,
+  captured with Django's own `collect_sql` (what `sqlmigrate` prints) and replayed in each
+  school with its `django_migrations` rows; any other plan (RunPython, new or removed models,
+  whose content types and permissions the post-migrate signal writes) runs Django's executor
+  in each school, from a migration state rendered once per process;
 - the pool of ready schemas is emptied of clones of the old template and refilled after.
 
 Migrations that cannot run in a transaction (`atomic = False`, e.g. CREATE INDEX
@@ -25,7 +30,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, connections, transaction
+from django.db.migrations import operations
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 from django.db.migrations.state import ProjectState
 from django_tenants.utils import get_public_schema_name, schema_context
 
@@ -175,7 +182,36 @@ def _school_migrate_job(job) -> SchoolMigrated:
     return school_migrate(schema_name, targets=targets)
 
 
-# Rendered migration states by starting point (applied migrations, targets), per process.
+# Operations whose whole effect on a school is the SQL they write (no Python run, no model
+# created or removed: the post-migrate signal has nothing to add for them).
+REPLAYABLE = (
+    operations.AddField,
+    operations.AlterField,
+    operations.RemoveField,
+    operations.RenameField,
+    operations.AddIndex,
+    operations.RemoveIndex,
+    operations.RenameIndex,
+    operations.AddConstraint,
+    operations.RemoveConstraint,
+    operations.AlterUniqueTogether,
+    operations.AlterModelOptions,
+    operations.AlterModelManagers,
+    operations.RunSQL,
+)
+
+
+@dataclass(frozen=True)
+class MigrationRoute:
+    """What every school at one starting point does: its plan (Migration, backwards) pairs and,
+    when the plan can be written as SQL, the script replayed in each school."""
+
+    plan: list
+    script: str | None
+
+
+# Per process, by starting point (applied migrations, targets).
+_routes: dict[tuple, MigrationRoute] = {}
 _states: dict[tuple, ProjectState] = {}
 
 
@@ -185,34 +221,70 @@ def school_migrate(schema_name: str, *, targets: Sequence[Target] | None = None)
     Returns SchoolMigrated; an exception inside the school rolls the whole school back and is
     returned as its `error`.
     """
-    from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
-
     started = time.perf_counter()
     try:
         with _school_schema_only(schema_name), transaction.atomic():
-            executor = MigrationExecutor(connection)
-            goal = list(targets) if targets else executor.loader.graph.leaf_nodes()
-            plan = executor.migration_plan(goal)
-            if not plan:
-                return SchoolMigrated(schema_name, 0, time.perf_counter() - started)
-            forwards = all(not backwards for _, backwards in plan)
-            emit_pre_migrate_signal(0, False, connection.alias, plan=plan)
-            state = None
-            if forwards:
-                key = (frozenset(executor.loader.applied_migrations), tuple(goal))
-                if key not in _states:
-                    base = executor._create_project_state(with_applied_migrations=True)
-                    _ = base.apps  # rendered once, cloned for each school
-                    _states[key] = base
-                state = _states[key].clone()
-            post_state = executor.migrate(goal, plan=plan, state=state)
-            emit_post_migrate_signal(0, False, connection.alias, apps=post_state.apps, plan=plan)
-        return SchoolMigrated(schema_name, len(plan), time.perf_counter() - started)
+            applied = frozenset(MigrationRecorder(connection).applied_migrations())
+            key = (applied, tuple(targets) if targets else None)
+            if key not in _routes:
+                _routes[key] = migration_route(targets)
+            route = _routes[key]
+            if route.plan and route.script is not None:
+                _replay(route)
+            elif route.plan:
+                _execute(route, key)
+        return SchoolMigrated(schema_name, len(route.plan), time.perf_counter() - started)
     except Exception as error:  # noqa: BLE001 — reported, the other schools continue
         message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
         return SchoolMigrated(
             schema_name, 0, time.perf_counter() - started, f"{type(error).__name__}: {message}"
         )
+
+
+def migration_route(targets: Sequence[Target] | None) -> MigrationRoute:
+    """The plan from the current school's migrations to `targets` (default: every app's
+    latest), and its SQL script when every step is replayable, forwards and atomic."""
+    executor = MigrationExecutor(connection)
+    goal = list(targets) if targets else executor.loader.graph.leaf_nodes()
+    plan = executor.migration_plan(goal)
+    replayable = all(
+        not backwards
+        and migration.atomic
+        and all(isinstance(operation, REPLAYABLE) for operation in migration.operations)
+        for migration, backwards in plan
+    )
+    script = "\n".join(executor.loader.collect_sql(plan)) if plan and replayable else None
+    return MigrationRoute(plan=plan, script=script)
+
+
+def _replay(route: MigrationRoute) -> None:
+    """Run the route's SQL in the current school and record its migrations as applied."""
+    recorder = MigrationRecorder(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(route.script)
+    for migration, _ in route.plan:
+        for app_label, name in migration.replaces or [(migration.app_label, migration.name)]:
+            recorder.record_applied(app_label, name)
+
+
+def _execute(route: MigrationRoute, key: tuple) -> None:
+    """Django's executor in the current school, with the migration state at the starting
+    point rendered once per process and cloned (rendering is most of its cost)."""
+    from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
+
+    executor = MigrationExecutor(connection)
+    goal = list(key[1]) if key[1] else executor.loader.graph.leaf_nodes()
+    plan = executor.migration_plan(goal)
+    emit_pre_migrate_signal(0, False, connection.alias, plan=plan)
+    state = None
+    if all(not backwards for _, backwards in plan):
+        if key not in _states:
+            base = executor._create_project_state(with_applied_migrations=True)
+            _ = base.apps  # rendered once, cloned for each school
+            _states[key] = base
+        state = _states[key].clone()
+    post_state = executor.migrate(goal, plan=plan, state=state)
+    emit_post_migrate_signal(0, False, connection.alias, apps=post_state.apps, plan=plan)
 
 
 @contextmanager

@@ -17,7 +17,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from tenants.services.school_migrations import schools_behind, schools_migrate
+from tenants.services.school_migrations import (
+    _school_schema_only,
+    migration_route,
+    schools_behind,
+    schools_migrate,
+)
+from tenants.services.template import template_schema_name
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = "migration_probe"
@@ -131,6 +137,26 @@ def test_a_failing_school_is_reported_and_the_others_are_migrated(committed_scho
     column, index, recorded = _state(names[1])
     assert (index, recorded) == (False, 0)  # its own text column is left as it was
     assert schools_behind(schemas=names) == [names[1]]
+
+
+def test_a_plan_of_sql_steps_is_replayed_as_one_script_and_a_backward_one_is_not(
+    committed_schools,
+):
+    (name,) = _schools_without_probe(committed_schools, 1)
+    with _school_schema_only(name):
+        forward = migration_route(None)
+    assert [migration.name for migration, _ in forward.plan] == [
+        "0001_page_probe_column",
+        "0002_page_probe_index",
+    ]
+    assert "ADD COLUMN probe_rank" in forward.script
+    assert "CREATE INDEX wagtailcore_page_probe_rank_idx" in forward.script
+    with _school_schema_only(template_schema_name()):
+        backward = migration_route([(PROBE, None)])
+    assert len(backward.plan) == 2 and backward.script is None  # Django's executor runs it
+
+    run = schools_migrate(schemas=[name], workers=1, refill_pool=False)
+    assert len(run.migrated) == 1 and _state(name) == (True, True, 2)
 
 
 def test_bad_worker_count_is_refused_in_vietnamese(db):

@@ -389,7 +389,12 @@ def _migrate_real(workers: int) -> tuple[float, int]:
 
     taken_back, seconds = _probe_take_back()
     print(f"  (probe migration taken back by SQL in {taken_back} schemas, {seconds:.1f} s)")
-    forward = schools_migrate(workers=workers)
+
+    def progress(step) -> None:
+        if step.done % 250 == 0 or step.done == step.total:
+            print(f"  … migrated {step.done}/{step.total} (ETA {step.eta or 0:.0f} s)", flush=True)
+
+    forward = schools_migrate(workers=workers, progress=progress)
     assert not forward.failed, forward.failed[:3]
     return forward.seconds, len(forward.migrated)
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from django.db import connection, connections, transaction
 from django.db.migrations import operations
 from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.recorder import MigrationRecorder
 from django.db.migrations.state import ProjectState
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import School
@@ -224,7 +224,7 @@ def school_migrate(schema_name: str, *, targets: Sequence[Target] | None = None)
     started = time.perf_counter()
     try:
         with _school_schema_only(schema_name), transaction.atomic():
-            applied = frozenset(MigrationRecorder(connection).applied_migrations())
+            applied = _applied_here()
             key = (applied, tuple(targets) if targets else None)
             if key not in _routes:
                 _routes[key] = migration_route(targets)
@@ -257,14 +257,30 @@ def migration_route(targets: Sequence[Target] | None) -> MigrationRoute:
     return MigrationRoute(plan=plan, script=script)
 
 
+def _applied_here() -> frozenset[tuple[str, str]]:
+    """The current school's applied migrations as (app, name), read from its table directly:
+    Django's MigrationRecorder first lists every table the search path can see to know that
+    `django_migrations` exists, a scan of the whole catalogue (~1 s a school at 3,000 schools,
+    320 relations each)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT app, name FROM django_migrations")
+        return frozenset(cursor.fetchall())
+
+
 def _replay(route: MigrationRoute) -> None:
-    """Run the route's SQL in the current school and record its migrations as applied."""
-    recorder = MigrationRecorder(connection)
+    """Run the route's SQL in the current school and record its migrations as applied (rows
+    written directly, for the same reason as `_applied_here`)."""
+    now = timezone.now()
+    recorded = [
+        (app_label, name, now)
+        for migration, _ in route.plan
+        for app_label, name in migration.replaces or [(migration.app_label, migration.name)]
+    ]
     with connection.cursor() as cursor:
         cursor.execute(route.script)
-    for migration, _ in route.plan:
-        for app_label, name in migration.replaces or [(migration.app_label, migration.name)]:
-            recorder.record_applied(app_label, name)
+        cursor.executemany(
+            "INSERT INTO django_migrations (app, name, applied) VALUES (%s, %s, %s)", recorded
+        )
 
 
 def _execute(route: MigrationRoute, key: tuple) -> None:

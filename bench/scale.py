@@ -416,12 +416,26 @@ def _sweep(workers: int, schools: int) -> float:
         while time.perf_counter() - clock < 3600:
             fresh = SchoolEvaluation.objects.filter(evaluated_at__gte=started).count()
             if fresh >= sent:
-                return time.perf_counter() - clock
+                elapsed = time.perf_counter() - clock
+                _statistics_refresh()
+                return elapsed
             time.sleep(0.5)
         raise RuntimeError(f"the sweep stored {fresh} of {sent} evaluations within an hour")
     finally:
         for worker in started_workers:
             celery_worker_stop(worker)
+
+
+def _statistics_refresh() -> None:
+    """VACUUM ANALYZE the public tables the sweep wrote, as autovacuum does after such a write
+    on a production server (deploy/scaling.md: autovacuum on). On a server running with it
+    off, the planner would read ~600,000 new result rows as an empty table and the dashboard
+    would take 2.8 s instead of 1.4 s (measured at 3,000 schools)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "VACUUM ANALYZE compliance_obligationresult, compliance_schoolevaluation, "
+            "tenants_school, tenants_domain, tenants_authority"
+        )
 
 
 def _dashboard_and_report() -> tuple[float, float]:

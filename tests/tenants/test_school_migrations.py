@@ -16,13 +16,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django_tenants.utils import schema_context
 
-from tenants.services.school_migrations import (
-    _school_schema_only,
-    migration_route,
-    schools_behind,
-    schools_migrate,
-)
+from tenants.services.school_migrations import migration_route, schools_behind, schools_migrate
 from tenants.services.template import template_schema_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,7 +139,7 @@ def test_a_plan_of_sql_steps_is_replayed_as_one_script_and_a_backward_one_is_not
     committed_schools,
 ):
     (name,) = _schools_without_probe(committed_schools, 1)
-    with _school_schema_only(name):
+    with schema_context(name):
         forward = migration_route(None)
     assert [migration.name for migration, _ in forward.plan] == [
         "0001_page_probe_column",
@@ -151,7 +147,7 @@ def test_a_plan_of_sql_steps_is_replayed_as_one_script_and_a_backward_one_is_not
     ]
     assert "ADD COLUMN probe_rank" in forward.script
     assert "CREATE INDEX wagtailcore_page_probe_rank_idx" in forward.script
-    with _school_schema_only(template_schema_name()):
+    with schema_context(template_schema_name()):
         backward = migration_route([(PROBE, None)])
     assert len(backward.plan) == 2 and backward.script is None  # Django's executor runs it
 

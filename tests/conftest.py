@@ -137,16 +137,16 @@ def _school_pool_kept(request, django_db_blocker):
         present = _schemas()
         listed = set(PooledSchema.objects.values_list("schema_name", flat=True))
         for name in sorted(present - listed):
-            if name.startswith(POOL_PREFIX):
-                if name in kept:
-                    PooledSchema.objects.create(schema_name=name, fingerprint=kept[name])
+            if name in kept:
+                PooledSchema.objects.create(schema_name=name, fingerprint=kept[name])
+            elif name not in before | {template_schema_name()} and not name.startswith(POOL_PREFIX):
+                # A school the test committed: back to the pool while it has room.
+                if PooledSchema.objects.count() < TEST_POOL_KEPT:
+                    schema_recycle(name)
                 else:
                     schema_drop(name)
-            elif name not in before and name != template_schema_name():
-                schema_recycle(name)  # a school the test committed: back to the pool
-        for entry in PooledSchema.objects.order_by("schema_name")[TEST_POOL_KEPT:]:
-            schema_drop(entry.schema_name)
-            entry.delete()
+        # (pooled schemas without a row, which the test pooled itself, are dropped by
+        # pool_fill's pool_discard_unfinished)
         pool_fill(size=TEST_POOL_SIZE, workers=1)
 
 

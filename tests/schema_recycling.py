@@ -76,9 +76,10 @@ def _superuser() -> bool:
 def schema_recycle(schema_name: str) -> bool:
     """Make `schema_name` a pooled schema again with the template's rows; True if it was.
 
-    Call it in the public schema, outside a transaction, after the test's School rows are
-    gone. A schema whose structure differs from the template's (or a database user who is no
-    superuser) gets it dropped instead; returns False then.
+    Call it in the public schema, outside a transaction, once the test is over (the test's
+    School rows go with the flush, before or after). A schema whose structure differs from the
+    template's (or a database user who is no superuser) gets it dropped instead; returns False
+    then.
     """
     fingerprint = template_fingerprint()
     if not _superuser() or schema_structure(schema_name) != _template_structure(fingerprint):

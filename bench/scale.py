@@ -430,7 +430,7 @@ def _statistics_refresh() -> None:
     """VACUUM ANALYZE the public tables the sweep wrote, as autovacuum does after such a write
     on a production server (deploy/scaling.md: autovacuum on). On a server running with it
     off, the planner would read ~600,000 new result rows as an empty table and the dashboard
-    would take 2.8 s instead of 1.4 s (measured at 3,000 schools)."""
+    would take 2.8 s instead of 1.3 s (measured at 3,000 schools)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "VACUUM ANALYZE compliance_obligationresult, compliance_schoolevaluation, "

@@ -19,7 +19,8 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from bench.schools import light_schema_create
 from bench.stats import line, p50
-from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.models import ObligationResult, SchoolEvaluation, WeekTally
+from compliance.services.tallies import school_tallies_refresh
 from portal.models import AuthorityMembership
 from reports.generation import monthly_report_generate
 from reports.models import MonthlyReport
@@ -213,8 +214,9 @@ def _results(schools: list[School], now: dt.datetime) -> int:
                 month_category=category,
                 last_published_at=max((r.satisfied_at for r in decided if r.satisfied_at), default=None),
             )  # fmt: skip
+        school_tallies_refresh(ids)  # as the evaluation writes them with the results
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {ObligationResult._meta.db_table}")
+        cursor.execute(f"ANALYZE {ObligationResult._meta.db_table}, {WeekTally._meta.db_table}")
     return total
 
 

@@ -2,8 +2,8 @@
 reminders, opendata).
 
 Those apps read only the public schema's stored rows, so most tests make School rows without a
-schema (no clone needed) and write ObligationResult/SchoolEvaluation rows directly: that is the
-contract with the evaluation pipeline. Portal users and the frozen clock are fixtures in
+schema (no clone needed) and write ObligationResult/SchoolEvaluation rows directly (and the week tallies the evaluation
+writes with them): that is the contract with the evaluation pipeline. Portal users and the frozen clock are fixtures in
 tests/conftest.py.
 """
 
@@ -12,6 +12,7 @@ import itertools
 from zoneinfo import ZoneInfo
 
 from compliance.models import ObligationResult, SchoolEvaluation
+from compliance.services.tallies import school_tallies_refresh
 from tenants.models import Domain, School
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -71,7 +72,7 @@ def result(
                 "url": "http://truong.localhost/ke-hoach/tuan-6/",
             }
         ]
-    return ObligationResult.objects.create(
+    row = ObligationResult.objects.create(
         school=school,
         ruleset=ruleset,
         rule=rule,
@@ -87,6 +88,8 @@ def result(
         reason="",
         weight=weight,
     )
+    school_tallies_refresh([school.pk])  # as the evaluation does when it stores results
+    return row
 
 
 def _week_key(moment: dt.datetime) -> str:

@@ -11,4 +11,5 @@ from .results import (  # noqa: F401
     RuleParameterOverride,
     RulesetAssignment,
     SchoolEvaluation,
+    WeekTally,
 )

@@ -19,6 +19,7 @@ from compliance.engine.rollup import obligation_month
 from compliance.evidence_reader import evidence_snapshot
 from compliance.models import ObligationResult, SchoolEvaluation
 from compliance.selectors import parameter_overrides, rulesets_in_force, school_calendar
+from compliance.services.tallies import school_tallies_refresh
 from tenants.hosts import site_url
 from tenants.models import School
 from tenants.schoolcalendar.localtime import local_date
@@ -166,7 +167,8 @@ def _results_replace(school: School, rows: list[ObligationResult]) -> tuple[int,
     change few of a school's ~160 rows: deleting and re-inserting all of them was most of an
     evaluation's database time (bench/evaluation.py). Rows are matched on the obligation's key
     (ruleset, rule, period, item; unique per school); nothing refers to a row's id, so a
-    changed row may keep its id. Returns (inserted, updated, deleted)."""
+    changed row may keep its id. The school's week tallies (the dashboard's sums) are
+    rewritten when anything changed. Returns (inserted, updated, deleted)."""
     width = len(RESULT_KEY)
     stored = {
         tuple(values[1 : 1 + width]): (values[0], list(values[1 + width :]))
@@ -190,4 +192,6 @@ def _results_replace(school: School, rows: list[ObligationResult]) -> tuple[int,
         ObligationResult.objects.bulk_update(updated, RESULT_VALUES, batch_size=500)
     if inserted:
         ObligationResult.objects.bulk_create(inserted, batch_size=1000)
+    if inserted or updated or gone:
+        school_tallies_refresh([school.pk])
     return len(inserted), len(updated), len(gone)

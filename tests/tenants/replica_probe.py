@@ -37,6 +37,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from compliance.models import ObligationResult, SchoolEvaluation
+    from compliance.services.tallies import school_tallies_refresh
     from portal.models import AuthorityMembership
     from tenants.models import Authority, School
     from tests.crafting import local
@@ -85,6 +86,7 @@ def main() -> None:
         kind="periodic", month="2026-11", due_at=local(2026, 11, 16, 12), status="on_time",
         satisfied_at=local(2026, 11, 16, 8), evidence=[], reason="", weight=1.0,
     )  # fmt: skip
+    school_tallies_refresh([schools[0].pk])  # as the evaluation stores them
     refused = ""
     try:
         with connections["replica"].cursor() as cursor:

@@ -73,7 +73,7 @@ test: venv services system-deps messages
 	$(VENV)/bin/ruff format --check .
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py check
 	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) -m pytest -q -n $(TEST_PROCESSES) --dist loadfile
+	$(ENV) DJANGO_SETTINGS_MODULE=schoolhost.settings.test $(PY) -m pytest -q -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder
 
 ## Fault drill (issue 11): 200 parents on 20 schools for 60 s through the front cache while an
 ## editor publishes, the worker is killed and PostgreSQL restarts (private PostgreSQL and Redis).

@@ -22,6 +22,25 @@ TEST_POOL_SIZE = 4
 # pool keeps at most this many, so a test that made many schools does not grow it for good.
 TEST_POOL_KEPT = 8
 
+
+def pytest_collection_modifyitems(items):
+    """Browser test files first, then the others by number of tests, most first.
+
+    `make test` hands whole files to its processes in collection order (pytest-xdist's
+    `--dist loadfile --no-loadscope-reorder`); its own reordering (most tests first) left
+    the browser files — few tests, each 10–50 s — for last, so the run ended with one
+    process working through them while the other sat idle. Longest first balances it."""
+    from collections import Counter
+
+    per_file = Counter(item.nodeid.split("::")[0] for item in items)
+
+    def weight(item):
+        path = item.nodeid.split("::")[0]
+        return (item.get_closest_marker("browser") is None, -per_file[path], path)
+
+    items.sort(key=weight)  # stable: a file's tests keep their order
+
+
 # Imports of project code stay inside the fixtures: test folders that need no Django
 # (tests/deploy) can then run with `-p no:django`.
 

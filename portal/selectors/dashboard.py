@@ -1,13 +1,14 @@
-"""The dashboard: every school of an authority with its figures, in two SQL statements.
+"""The dashboard: every school of an authority with its figures, in three SQL statements.
 
 1. `dashboard_schools` — one statement over the filtered schools: this month's and this school
-   year's weighted on-time share, this month's late/missing counts, the stored category and last
-   publication, and each school's weekly on-time figures for the trend. It reads the schools'
-   week tallies (compliance.services.tallies: their results added up per month and week when
-   they were stored, ~15 rows a school), not the results (issue 15: 576,000 result rows at
-   3,000 schools took 1.3 s a view); every figure is rolled up from those in PostgreSQL, only
-   the authority's trend is added up in Python.
-2. `rule_statuses` — one statement for the schools on the page shown: each rule's current
+   year's weighted on-time share, this month's late/missing/flagged counts, the stored category
+   and last publication. It reads the schools' week tallies (compliance.services.tallies: their
+   results added up per month and week when they were stored, ~25 rows a school), not the
+   results (issue 15: 576,000 result rows at 3,000 schools took 1.3 s a view).
+2. `trend_points` — one statement over the same tallies: the weekly on-time share of the
+   trend window for the authority (every school listed) and for each school on the page shown
+   (returning every school's weeks cost ~80 ms of JSON decoding a view at 3,000 schools).
+3. `rule_statuses` — one statement for the schools on the page shown: each rule's current
    status (its latest obligation fallen due, the worst one when several share that deadline;
    the next one coming only when nothing of that rule has fallen due yet).
 """
@@ -70,9 +71,7 @@ class SchoolRow:
     year_score: float | None
     late: int
     missing: int
-    # (Monday ISO date, met, due) triples as the statement returns them; parsed into
-    # TrendPoints only for the schools on the page shown (see `school_trend`)
-    weeks: list = field(default_factory=list)
+    # set for the schools on the page shown (`trend_points`)
     trend: list[TrendPoint] = field(default_factory=list)
     statuses: dict[tuple[str, str], str] = field(default_factory=dict)
     # this month's obligations carrying a flag (e.g. an urgent notice's backdated receipt)
@@ -106,30 +105,22 @@ WITH sch AS MATERIALIZED (
     FROM {school} s
     WHERE NOT s.is_template AND s.authority_id = ANY(%(authorities)s) {filters}
 ),
-base AS MATERIALIZED (
-    -- the schools' week tallies (compliance.services.tallies: the results added up per month
-    -- and week), joined to the school table itself (not the CTE) so that PostgreSQL knows how
-    -- many schools there are; weeks kept only inside the trend window
-    SELECT t.school_id, t.month,
-        CASE WHEN t.week >= %(trend_from)s AND t.week < %(trend_to)s THEN t.week END AS week,
-        t.met, t.due, t.late, t.missing, t.flagged
+agg AS MATERIALIZED (
+    -- the schools' week tallies (compliance.services.tallies: their results added up per
+    -- month and week, ~25 rows a school), read in one pass and grouped by school; joined to
+    -- the school table itself (not the CTE) so that PostgreSQL knows how many schools there are
+    SELECT t.school_id,
+        SUM(t.met) FILTER (WHERE t.month = %(month)s) AS month_met,
+        SUM(t.due) FILTER (WHERE t.month = %(month)s) AS month_due,
+        SUM(t.met) AS year_met,
+        SUM(t.due) AS year_due,
+        SUM(t.late) FILTER (WHERE t.month = %(month)s) AS late,
+        SUM(t.missing) FILTER (WHERE t.month = %(month)s) AS missing,
+        SUM(t.flagged) FILTER (WHERE t.month = %(month)s) AS flagged
     FROM {tally} t JOIN {school} s ON s.id = t.school_id
     WHERE NOT s.is_template AND s.authority_id = ANY(%(authorities)s) {filters}
       AND t.month BETWEEN %(year_first)s AND %(year_last)s
-),
-agg AS MATERIALIZED (
-    SELECT school_id,
-        SUM(met) FILTER (WHERE month = %(month)s) AS month_met,
-        SUM(due) FILTER (WHERE month = %(month)s) AS month_due,
-        SUM(met) AS year_met,
-        SUM(due) AS year_due,
-        SUM(late) FILTER (WHERE month = %(month)s) AS late,
-        SUM(missing) FILTER (WHERE month = %(month)s) AS missing,
-        SUM(flagged) FILTER (WHERE month = %(month)s) AS flagged,
-        -- a week that spans two months comes twice; the two halves are added up in Python
-        json_agg(json_build_array(week, met, due) ORDER BY week)
-            FILTER (WHERE week IS NOT NULL) AS points
-    FROM base GROUP BY school_id
+    GROUP BY t.school_id
 )
 SELECT sch.id, sch.name, sch.code, sch.levels, a.name,
     COALESCE(NULLIF(e.month_category, ''), 'not_evaluated') AS category,
@@ -139,7 +130,7 @@ SELECT sch.id, sch.name, sch.code, sch.levels, a.name,
     CASE WHEN agg.year_due > 0 THEN 100.0 * COALESCE(agg.year_met, 0) / agg.year_due END
         AS year_score,
     COALESCE(agg.late, 0) AS late, COALESCE(agg.missing, 0) AS missing,
-    agg.points, COALESCE(agg.flagged, 0) AS flagged
+    COALESCE(agg.flagged, 0) AS flagged
 FROM sch
 JOIN {authority} a ON a.id = sch.authority_id
 LEFT JOIN {evaluation} e ON e.school_id = sch.id
@@ -177,9 +168,8 @@ def name_search_pattern(search: str) -> str:
 
 
 def dashboard_schools(query: DashboardQuery) -> list[SchoolRow]:
-    """Every school matching the filters, sorted, with figures and weekly trend points."""
+    """Every school matching the filters, sorted, with its figures (no trend: `trend_points`)."""
     year_first, year_last = school_year_months(query.school_year_start)
-    trend_from, _ = trend_window(query.now)
     params = {
         "authorities": list(query.authority_ids),
         "level": query.level or None,
@@ -189,8 +179,6 @@ def dashboard_schools(query: DashboardQuery) -> list[SchoolRow]:
         "month": query.month.key,
         "year_first": year_first,
         "year_last": year_last,
-        "trend_from": local_date(trend_from),
-        "trend_to": local_date(trend_from) + dt.timedelta(weeks=TREND_WEEKS),
     }
     filters = " ".join(
         clause for clause, used in ((_LEVEL, params["level"]), (_SEARCH, params["search"])) if used
@@ -208,7 +196,7 @@ def dashboard_schools(query: DashboardQuery) -> list[SchoolRow]:
 
 def _school_row(row) -> SchoolRow:
     (pk, name, code, levels, authority_name, category, last_published, evaluated,
-     month_score, year_score, late, missing, points, flagged) = row  # fmt: skip
+     month_score, year_score, late, missing, flagged) = row  # fmt: skip
     return SchoolRow(
         id=pk,
         name=name,
@@ -222,30 +210,60 @@ def _school_row(row) -> SchoolRow:
         year_score=None if year_score is None else round(float(year_score), 1),
         late=late,
         missing=missing,
-        weeks=points or [],
         flagged=flagged,
     )
 
 
-def school_trend(row: SchoolRow, mondays: list[dt.date]) -> list[TrendPoint]:
-    """One point per Monday of the window (a week with nothing due has no share)."""
-    return _summed([row], mondays)
+# The trend window's week tallies of the schools listed, added up per week: per school for the
+# schools on the page shown, all the others together (the authority's trend adds every group).
+_TREND_SQL = f"""
+SELECT t.week, CASE WHEN t.school_id = ANY(%(shown)s) THEN t.school_id END, SUM(t.met), SUM(t.due)
+FROM {WeekTally._meta.db_table} t
+WHERE t.school_id = ANY(%(schools)s) AND t.month BETWEEN %(year_first)s AND %(year_last)s
+  AND t.week >= %(trend_from)s AND t.week < %(trend_to)s
+GROUP BY 1, 2
+"""
 
 
-def authority_trend(rows: list[SchoolRow], mondays: list[dt.date]) -> list[TrendPoint]:
-    """The whole authority's weekly on-time share: the schools' weekly sums added up."""
-    return _summed(rows, mondays)
+@dataclass(frozen=True)
+class Trend:
+    authority: list[TrendPoint]  # every school listed, week by week
+    schools: dict[int, list[TrendPoint]]  # school id → its weeks (the schools asked for)
 
 
-def _summed(rows: list[SchoolRow], mondays: list[dt.date]) -> list[TrendPoint]:
-    # keys stay ISO strings (a week split by a month end comes twice and is added up)
-    met: dict[str, float] = defaultdict(float)
-    due: dict[str, float] = defaultdict(float)
-    for row in rows:
-        for week, week_met, week_due in row.weeks:
-            met[week] += week_met or 0.0
-            due[week] += week_due or 0.0
-    return [TrendPoint(m, met[m.isoformat()], due[m.isoformat()]) for m in mondays]
+def trend_points(
+    *, school_ids: list[int], shown_ids: list[int], school_year_start: int, now: dt.datetime
+) -> Trend:
+    """The weekly on-time share of the trend window (the TREND_WEEKS weeks up to this one,
+    local Mondays, this school year's obligations only), one statement: the authority's from
+    every school of `school_ids` (the schools listed), and each of `shown_ids`' own. A week
+    with nothing due has no share; a week that spans two months is one point."""
+    year_first, year_last = school_year_months(school_year_start)
+    _, mondays = trend_window(now)
+    met: dict[tuple, float] = defaultdict(float)
+    due: dict[tuple, float] = defaultdict(float)
+    if school_ids:
+        with read_connection(WeekTally).cursor() as cursor:
+            cursor.execute(
+                _TREND_SQL,
+                {
+                    "schools": list(school_ids),
+                    "shown": list(shown_ids),
+                    "year_first": year_first,
+                    "year_last": year_last,
+                    "trend_from": mondays[0],
+                    "trend_to": mondays[-1] + dt.timedelta(weeks=1),
+                },
+            )
+            for week, school_id, week_met, week_due in cursor.fetchall():
+                for key in ((None, week), (school_id, week)) if school_id else ((None, week),):
+                    met[key] += week_met or 0.0
+                    due[key] += week_due or 0.0
+
+    def points(school_id):
+        return [TrendPoint(m, met[(school_id, m)], due[(school_id, m)]) for m in mondays]
+
+    return Trend(authority=points(None), schools={pk: points(pk) for pk in shown_ids})
 
 
 _S = ObligationStatus

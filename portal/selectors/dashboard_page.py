@@ -1,7 +1,8 @@
-"""What the dashboard page shows: the two statements of `dashboard`, paged and laid out.
+"""What the dashboard page shows: the three statements of `dashboard`, paged and laid out.
 
-The figures of every matching school come from one statement (the authority's trend and the
-category counts need them all); each rule's status only for the schools on the page shown.
+The figures of every matching school come from one statement (the category counts need them
+all), the authority's trend and the shown schools' own from a second; each rule's status only
+for the schools on the page shown.
 """
 
 from __future__ import annotations
@@ -17,11 +18,9 @@ from portal.selectors.dashboard import (
     DashboardQuery,
     SchoolRow,
     TrendPoint,
-    authority_trend,
     dashboard_schools,
     rule_statuses,
-    school_trend,
-    trend_window,
+    trend_points,
 )
 from reports.months import month_of, school_year_start_of
 
@@ -119,13 +118,18 @@ def dashboard_page(
             sort=sort or "ten",
         )
     )
-    _, mondays = trend_window(now)
     show_all = page == ALL_PAGES
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     number = 1 if show_all else _page_number(page, pages)
     shown = rows if show_all else rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    trend = trend_points(
+        school_ids=[r.id for r in rows],
+        shown_ids=[r.id for r in shown],
+        school_year_start=year,
+        now=now,
+    )
     for row in shown:
-        row.trend = school_trend(row, mondays)
+        row.trend = trend.schools[row.id]
     statuses = rule_statuses(school_ids=[r.id for r in shown], school_year_start=year, now=now)
     keys = sorted(
         {key for found in statuses.values() for key in found}, key=lambda k: rule_order(*k)
@@ -141,7 +145,7 @@ def dashboard_page(
         page=number,
         pages=pages,
         show_all=show_all,
-        trend=authority_trend(rows, mondays),
+        trend=trend.authority,
         category_counts=dict(Counter(r.category for r in rows)),
         month_key=month.key,
         school_year_start=year,

@@ -153,7 +153,27 @@ def test_weekly_trend_for_the_authority_and_each_school(portal_client, authority
     assert "<polyline" in text and "<script" not in text
 
 
-def test_the_dashboard_is_two_statements_whatever_the_number_of_schools(
+def test_the_authority_trend_counts_the_schools_of_every_page(portal_client, authority, frozen_now):
+    """The page shows 50 schools; the authority's trend is every listed school's, a week split
+    by a month end is one point, and a school filtered out is not in it."""
+    for n in range(50):
+        school = crafted_school(authority=authority, name=f"A {n:02d}")
+        result(school, status="on_time", due_at=local(2026, 11, 1, 12))  # Sunday
+    late_page = crafted_school(authority=authority, name="Z Trang Hai", levels=("primary",))
+    result(late_page, status="missing", due_at=local(2026, 11, 1, 12))
+    result(late_page, status="missing", due_at=local(2026, 10, 30, 12), rule="work-schedule")
+    client = portal_client(authority)
+
+    def authority_chart(**params):
+        text = client.get("/", params).text
+        return re.findall(r'<svg class="trend"[^>]*aria-label="([^"]+)"', text)[0]
+
+    assert "Z Trang Hai" not in _rows(client.get("/").text)
+    assert "tuần 26/10: 96.2%" in authority_chart()  # 50 of 52
+    assert "tuần 26/10: 100%" in authority_chart(cap="lower_secondary")
+
+
+def test_the_dashboard_is_three_statements_whatever_the_number_of_schools(
     portal_client, authority, frozen_now
 ):
     client = portal_client(authority)
@@ -177,10 +197,10 @@ def test_the_dashboard_is_two_statements_whatever_the_number_of_schools(
     assert few == many
     with CaptureQueriesContext(connection) as captured:
         client.get("/")
-    # the figures from the week tallies, the page's rule statuses from the results
+    # the figures and the trend from the week tallies, the page's rule statuses from the results
     tallies = [q for q in captured if "compliance_weektally" in q["sql"]]
     results_queries = [q for q in captured if "compliance_obligationresult" in q["sql"]]
-    assert (len(tallies), len(results_queries)) == (1, 1)
+    assert (len(tallies), len(results_queries)) == (2, 1)
 
 
 def test_paging_and_show_all(portal_client, authority, frozen_now):

@@ -7,6 +7,7 @@ format specifications cannot be used in its template).
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -15,10 +16,16 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
+def _share(value: float) -> str:
+    """96.2 → "96,2" in Vietnamese, 50.0 → "50"."""
+    return number_format(value if value % 1 else int(value))
+
+
 def trend_description(points) -> str:
-    """What the chart shows, in words: "tuần 03/11: 80%; …"."""
+    """What the chart shows, in words: "tuần 03/11: 80%; tuần 10/11: 96,2%; …" (numbers in
+    the active language's format, as the tables beside the chart show them)."""
     parts = [
-        f"tuần {p.week:%d/%m}: {'không có hạn' if p.share is None else f'{p.share:g}%'}"
+        f"tuần {p.week:%d/%m}: " + ("không có hạn" if p.share is None else f"{_share(p.share)}%")
         for p in points
     ]
     return "Tỷ lệ đúng hạn theo tuần — " + "; ".join(parts)

@@ -3,6 +3,7 @@ so a task sent while serving a school runs in that school's schema."""
 
 import os
 
+from celery.signals import task_prerun
 from tenant_schemas_celery.app import CeleryApp
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "schoolhost.settings.dev")
@@ -10,3 +11,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "schoolhost.settings.dev")
 app = CeleryApp("schoolhost")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+def _connections_checked(**_kwargs) -> None:
+    """Before each task, what Django does before each request: close a connection that has
+    failed (a restarted PostgreSQL) or outlived CONN_MAX_AGE, and health-check the one kept.
+    Celery's own close after every task is held back by CELERY_DB_REUSE_MAX (settings), so a
+    worker keeps its connection and its PostgreSQL backend's warm caches between tasks."""
+    from django.db import close_old_connections
+
+    close_old_connections()

@@ -343,6 +343,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # the hard limit (s): long jobs (bulk imports, pool fills) are split into tasks below it.
 # Every task is idempotent, so running one again after a kill is safe.
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Celery's Django fixup closes the database connection after every task unless this is set:
+# each evaluation then paid a new connection and a new PostgreSQL backend, whose catalogue
+# caches start cold (issue 15's sweep profile: ~30 ms a task). With it, a worker's connection is
+# closed after 2 × this many tasks instead (Celery counts the pre- and post-run closes), so a
+# backend never caches more than ~100 schools' relations (deploy/scaling.md).
+CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "50"))
 CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_TASK_TIME_LIMIT = 600
 # (with the key prefix above: assigning the options here once dropped it, and environments

@@ -158,3 +158,34 @@ def test_a_plan_of_sql_steps_is_replayed_as_one_script_and_a_backward_one_is_not
 def test_bad_worker_count_is_refused_in_vietnamese(db):
     with pytest.raises(CommandError, match="--workers phải là số nguyên dương"):
         call_command("migrate_schools", "--workers", "0")
+
+
+def test_a_public_app_migration_is_only_recorded_in_a_school(committed_schools):
+    """A school behind on the probe and at the release before compliance 0010 (a new public
+    table): its plan is one script, which adds the probe's column and index and records 0010
+    without creating the public table in the school."""
+    (name,) = _schools_without_probe(committed_schools, 1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'DELETE FROM "{name}".django_migrations WHERE app = %s AND name = %s',
+            ["compliance", "0010_week_tallies"],
+        )
+    with schema_context(name):
+        route = migration_route(None)
+    assert [(m.app_label, m.name) for m, _ in route.plan] == [
+        ("compliance", "0010_week_tallies"),
+        (PROBE, "0001_page_probe_column"),
+        (PROBE, "0002_page_probe_index"),
+    ]
+    assert route.script is not None and "CREATE TABLE" not in route.script
+
+    run = schools_migrate(schemas=[name], workers=1, refill_pool=False)
+    assert len(run.migrated) == 1 and not run.failed and _state(name) == (True, True, 2)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [f'"{name}".compliance_weektally'])
+        assert cursor.fetchone()[0] is None
+        cursor.execute(
+            f'SELECT count(*) FROM "{name}".django_migrations WHERE app = %s AND name = %s',
+            ["compliance", "0010_week_tallies"],
+        )
+        assert cursor.fetchone()[0] == 1

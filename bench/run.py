@@ -103,6 +103,11 @@ def main() -> None:
         default=2,
         help="scale: schools given their history event by event; the rest copy one of them",
     )
+    parser.add_argument(
+        "--scale-clone-only",
+        action="store_true",
+        help="scale: build N schools, print the clone timings (the baseline at school 10)",
+    )
     args = parser.parse_args()
     from bench.serving import reserve_purge_port
 

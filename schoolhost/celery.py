@@ -14,11 +14,15 @@ app.autodiscover_tasks()
 
 
 @task_prerun.connect
-def _connections_checked(**_kwargs) -> None:
-    """Before each task, what Django does before each request: close a connection that has
-    failed (a restarted PostgreSQL) or outlived CONN_MAX_AGE, and health-check the one kept.
-    Celery's own close after every task is held back by CELERY_DB_REUSE_MAX (settings), so a
-    worker keeps its connection and its PostgreSQL backend's warm caches between tasks."""
+def _connections_checked(sender=None, **_kwargs) -> None:
+    """Before each task a worker runs, what Django does before each request: close a connection
+    that has failed (a restarted PostgreSQL) or outlived CONN_MAX_AGE, and health-check the one
+    kept. Celery's own close after every task is held back by CELERY_DB_REUSE_MAX (settings), so
+    a worker keeps its connection and its PostgreSQL backend's warm caches between tasks. A task
+    applied in the calling process (`.apply()`) is left alone, as Celery's fixup does: its
+    caller's connection may be inside a transaction."""
+    if sender is not None and getattr(sender.request, "is_eager", False):
+        return
     from django.db import close_old_connections
 
     close_old_connections()

@@ -67,7 +67,7 @@ lint: venv
 
 ## Fresh machine → the whole suite against real PostgreSQL and Redis (+ ruff and Django checks),
 ## on TEST_PROCESSES pytest-xdist processes (each its own test database), a test file each.
-TEST_PROCESSES ?= 2
+TEST_PROCESSES ?= 3
 test: venv services system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

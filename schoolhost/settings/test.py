@@ -14,7 +14,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if os.environ.get("TEST_EMAIL_PORT"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST, EMAIL_PORT = "127.0.0.1", int(os.environ["TEST_EMAIL_PORT"])
-# `make test` runs the suite on two pytest-xdist processes (gw0, gw1). pytest-django gives each
+# `make test` runs the suite on three pytest-xdist processes (gw0–gw2). pytest-django gives each
 # its own test database; here each gets its own cache key prefix, broker database and backup
 # folder, so that one process's real Celery worker never takes the other's tasks and neither
 # empties the other's queue. A worker process a test starts is handed the values themselves.

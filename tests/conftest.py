@@ -45,6 +45,25 @@ def pytest_collection_modifyitems(items):
 # (tests/deploy) can then run with `-p no:django`.
 
 
+_builder = None  # this process's DatabaseCopies while it builds the base (tests/database_copies.py)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """pytest-django's per-process test database name, then: when this process has no test
+    database yet, a copy of the one the first process built (tests/database_copies.py)."""
+    global _builder
+    if not request.config.getvalue("reuse_db") or request.config.getvalue("create_db"):
+        return
+    from django.db import connection
+
+    from tests.database_copies import DatabaseCopies
+
+    copies = DatabaseCopies(connection.settings_dict, connection.creation._get_test_db_name())
+    if copies.before_setup():
+        _builder = copies
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """After pytest-django has migrated the public schema: build the template and the pool.
@@ -67,6 +86,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
         school_template_ensure()
         _schools_left_dropped()
         pool_fill(size=TEST_POOL_SIZE, workers=1)
+        if _builder is not None:  # the other processes copy this database
+            from django.db import connections
+
+            _builder.after_setup(close_connections=connections.close_all)
 
 
 def _schools_left_dropped() -> None:

@@ -28,9 +28,14 @@ def sql_met(alias: str) -> str:
     return f"SUM({alias}.weight) FILTER (WHERE {alias}.status = '{MET.value}')"
 
 
-def sql_due(alias: str) -> str:
+def sql_decided(alias: str) -> str:
+    """SQL that is true for the decided rows of table alias `alias` (constants only)."""
     decided = ", ".join(f"'{status.value}'" for status in DECIDED)
-    return f"SUM({alias}.weight) FILTER (WHERE {alias}.status IN ({decided}))"
+    return f"{alias}.status IN ({decided})"
+
+
+def sql_due(alias: str) -> str:
+    return f"SUM({alias}.weight) FILTER (WHERE {sql_decided(alias)})"
 
 
 def row_weights(row: Mapping) -> tuple[float, float]:

@@ -16,9 +16,7 @@ from collections.abc import Iterable
 from django.db import connection
 
 from compliance.models import ObligationResult, ObligationStatus, WeekTally
-from compliance.score import sql_due, sql_met
-
-_DECIDED = ", ".join(f"'{status.value}'" for status in ObligationStatus.decided())
+from compliance.score import sql_decided, sql_due, sql_met
 
 _REFRESH_SQL = f"""
 DELETE FROM {WeekTally._meta.db_table} WHERE school_id = ANY(%(schools)s);
@@ -32,7 +30,7 @@ SELECT r.school_id, r.month,
     -- obligations the authority should look at (compliance.presentation.flag_texts)
     COUNT(*) FILTER (WHERE r.flags <> '{{}}'::jsonb)
 FROM {ObligationResult._meta.db_table} r
-WHERE r.school_id = ANY(%(schools)s) AND r.status IN ({_DECIDED})
+WHERE r.school_id = ANY(%(schools)s) AND {sql_decided("r")}
 GROUP BY 1, 2, 3
 """
 

@@ -256,9 +256,10 @@ def trend_points(
                 },
             )
             for week, school_id, week_met, week_due in cursor.fetchall():
-                for key in ((None, week), (school_id, week)) if school_id else ((None, week),):
-                    met[key] += week_met or 0.0
-                    due[key] += week_due or 0.0
+                # every group counts for the authority; a shown school's also for itself
+                for owner in {None, school_id}:
+                    met[(owner, week)] += week_met
+                    due[(owner, week)] += week_due
 
     def points(school_id):
         return [TrendPoint(m, met[(school_id, m)], due[(school_id, m)]) for m in mondays]

@@ -45,27 +45,30 @@ def pytest_collection_modifyitems(items):
 # (tests/deploy) can then run with `-p no:django`.
 
 
-_builder = None  # this process's DatabaseCopies while it builds the base (tests/database_copies.py)
-
-
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
-    """pytest-django's per-process test database name, then: when this process has no test
-    database yet, a copy of the one the first process built (tests/database_copies.py)."""
-    global _builder
+def _test_database_copies(django_db_modify_db_settings_parallel_suffix, django_db_blocker, request):
+    """When this process has no test database yet: a copy of the one the first process built,
+    or, for the first, what leaves its database as that base (tests/database_copies.py).
+    None when the database is kept or rebuilt on request (`--create-db`)."""
     if not request.config.getvalue("reuse_db") or request.config.getvalue("create_db"):
-        return
+        return None
     from django.db import connection
 
     from tests.database_copies import DatabaseCopies
 
-    copies = DatabaseCopies(connection.settings_dict, connection.creation._get_test_db_name())
-    if copies.before_setup():
-        _builder = copies
+    copies = DatabaseCopies(connection, connection.creation._get_test_db_name())
+    with django_db_blocker.unblock():
+        return copies if copies.before_setup() else None
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_modify_db_settings(_test_database_copies):
+    """pytest-django's per-process database name, then the copy above, before pytest-django
+    looks for the database."""
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, _test_database_copies):
     """After pytest-django has migrated the public schema: build the template and the pool.
 
     The test database is kept between runs (`--reuse-db` in pyproject.toml): the template and
@@ -86,10 +89,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         school_template_ensure()
         _schools_left_dropped()
         pool_fill(size=TEST_POOL_SIZE, workers=1)
-        if _builder is not None:  # the other processes copy this database
-            from django.db import connections
-
-            _builder.after_setup(close_connections=connections.close_all)
+        if _test_database_copies is not None:  # the other processes copy this database
+            _test_database_copies.after_setup()
 
 
 def _schools_left_dropped() -> None:

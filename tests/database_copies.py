@@ -13,71 +13,61 @@ migrated by pytest-django like any kept database.
 
 from __future__ import annotations
 
-import psycopg2
+from contextlib import ExitStack
+
 from psycopg2 import sql
 
 LOCK = 0x5C4E_7E57  # any constant no other advisory lock on the server uses
 
 
 class DatabaseCopies:
-    """The lock and the base for one process's test database (Django's settings dict)."""
+    """The lock and the base for one process's test database, on a connection to the server's
+    `postgres` database (Django's own `_nodb_cursor`, what its test-database creation uses),
+    held from `before_setup` until the process's set-up is over."""
 
-    def __init__(self, settings_dict: dict, test_name: str):
-        self.settings = settings_dict
+    def __init__(self, connection, test_name: str):
+        self.connection = connection
         self.name = test_name
-        suffix = test_name.rsplit("_gw", 1)
-        self.base = f"{suffix[0]}_base"
-        self._server = None
-
-    def _connect(self):
-        server = psycopg2.connect(
-            dbname="postgres",
-            user=self.settings.get("USER") or None,
-            password=self.settings.get("PASSWORD") or None,
-            host=self.settings.get("HOST") or None,
-            port=self.settings.get("PORT") or None,
-        )
-        server.autocommit = True
-        return server
+        self.base = f"{test_name.rsplit('_gw', 1)[0]}_base"
+        self._session: ExitStack | None = None
+        self._cursor = None
 
     def _exists(self, name: str) -> bool:
-        with self._server.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            return cursor.fetchone() is not None
+        self._cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return self._cursor.fetchone() is not None
+
+    def _copy(self, *, to: str, source: str) -> None:
+        self._cursor.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(to), sql.Identifier(source)
+            )
+        )
 
     def before_setup(self) -> bool:
         """Take the lock; copy the base when this process has no database and a base exists.
         Returns True when this process builds its database (and will leave the base)."""
-        self._server = self._connect()
-        with self._server.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK])
+        self._session = ExitStack()
+        self._cursor = self._session.enter_context(self.connection._nodb_cursor())
+        self._cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK])
         if self._exists(self.name):
             self.release()
             return False
         if self._exists(self.base):
-            with self._server.cursor() as cursor:
-                cursor.execute(
-                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                        sql.Identifier(self.name), sql.Identifier(self.base)
-                    )
-                )
+            self._copy(to=self.name, source=self.base)
             self.release()
             return False
         return True
 
-    def after_setup(self, close_connections) -> None:
+    def after_setup(self) -> None:
         """Leave a copy of this process's freshly built database as the base, then unlock.
-        `close_connections` closes Django's connections (a template must have none)."""
-        close_connections()
-        with self._server.cursor() as cursor:
-            cursor.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(self.base), sql.Identifier(self.name)
-                )
-            )
+        Django's connections are closed first (a template database must have none)."""
+        from django.db import connections
+
+        connections.close_all()
+        self._copy(to=self.base, source=self.name)
         self.release()
 
     def release(self) -> None:
-        if self._server is not None:
-            self._server.close()  # ends the session, and its advisory lock
-            self._server = None
+        if self._session is not None:
+            self._session.close()  # ends the session, and its advisory lock
+            self._session = self._cursor = None

@@ -4,19 +4,32 @@ before the next task: the worker never fails a task on a dead connection."""
 
 import datetime as dt
 import time
+import uuid
 
+import pytest
 from django.db import connection
 
 from compliance.models import SchoolEvaluation
 from compliance.tasks import evaluate_school
+from tests.conftest import real_worker
+
+# libpq names the worker's connections after PGAPPNAME: only they are counted, not a backend
+# another test of this process left closing.
+WORKER_NAME = f"worker-connection-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def named_worker(transactional_db):
+    yield from real_worker(PGAPPNAME=WORKER_NAME)
 
 
 def _worker_backends() -> set[int]:
-    """PostgreSQL backends on the test database other than this test's own."""
+    """The worker's PostgreSQL backends on the test database."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            "AND application_name = %s",
+            [WORKER_NAME],
         )
         return {pid for (pid,) in cursor.fetchall()}
 
@@ -40,9 +53,7 @@ def _evaluate(school) -> None:
     )
 
 
-def test_a_worker_keeps_its_connection_and_replaces_a_broken_one(
-    celery_worker_process, committed_schools
-):
+def test_a_worker_keeps_its_connection_and_replaces_a_broken_one(named_worker, committed_schools):
     school = committed_schools(name="THCS Kết Nối")
     _evaluate(school)
     first = _worker_backends()

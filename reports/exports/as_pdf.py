@@ -151,10 +151,18 @@ def _signature(pdf: FPDF, official: dict, *, fallback_signer: str) -> None:
     pdf.multi_cell(RIGHT_W, 6, name, align="C")
 
 
+# A table row is never split across pages by fpdf2 ("The row … is too high and cannot be
+# rendered on a single page"): a school's items go into as many rows as they need, each at most
+# this many printed lines (≈ 170 mm of the 257 mm between the margins, the school's name and a
+# page's repeated heading row beside it).
+ROW_LINES = 35
+ITEMS_W = 105  # mm: the items column
+
+
 def _table(pdf: FPDF, schools: list[dict]) -> None:
     pdf.set_font(FONT, size=10)
     with pdf.table(
-        col_widths=(10, 55, 105),
+        col_widths=(10, 55, ITEMS_W),
         headings_style=FontFace(emphasis="BOLD", fill_color=(221, 229, 240)),
         line_height=4.8,
         text_align=("CENTER", "LEFT", "LEFT"),
@@ -163,9 +171,28 @@ def _table(pdf: FPDF, schools: list[dict]) -> None:
         for index, school in enumerate(schools, start=1):
             lines = [f"Thiếu: {i['text']}" for i in school["missing_items"]]
             lines += [f"Trễ: {i['text']}" for i in school["late_items"]]
-            table.row(
-                (str(index), f"{school['name']}\n{school['authority']}", "\n".join(lines) or "—")
-            )
+            name = f"{school['name']}\n{school['authority']}"
+            for part, chunk in enumerate(_item_chunks(pdf, lines)):
+                if part == 0:
+                    table.row((str(index), name, chunk))
+                else:  # the school's list goes on in a row of its own
+                    table.row(("", f"{school['name']} (tiếp)", chunk))
+
+
+def _item_chunks(pdf: FPDF, lines: list[str]) -> list[str]:
+    """The items as cell texts of at most ROW_LINES printed lines each (an item never split);
+    ["—"] when there are none."""
+    chunks, current, used = [], [], 0
+    for line in lines:
+        height = len(pdf.multi_cell(ITEMS_W - 2, 4.8, line, dry_run=True, output="LINES"))
+        if current and used + height > ROW_LINES:
+            chunks.append("\n".join(current))
+            current, used = [], 0
+        current.append(line)
+        used += height
+    if current:
+        chunks.append("\n".join(current))
+    return chunks or ["—"]
 
 
 def _text(pdf: FPDF, text: str, *, size: int, bold: bool = False, align: str = "L") -> None:

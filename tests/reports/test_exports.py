@@ -131,3 +131,23 @@ def test_downloads_over_http(client, report):
         assert response["Content-Disposition"].endswith(f'2026-10.{fmt}"')
         assert _listed_schools(fmt, response.content) == listed, fmt  # the body is the report
     assert client.get("/bao-cao/2026-10.odt", **host).status_code == 404
+
+
+def test_a_school_with_more_items_than_a_page_holds_runs_on_over_pages(report):
+    """A school late on every weekly item of a month filled one table row taller than an A4
+    page: fpdf2 refused it and the download answered 500 (found in the demo's reports)."""
+    from reports.exports import as_pdf
+    from reports.exports.document import report_document
+
+    document = report_document(report)
+    school = document["categories"][1]["schools"][0]
+    school["late_items"] = [
+        {**school["missing_items"][0], "text": f"Tin tức, sự kiện — Tuần {n} (trễ {n} giờ): "
+         "“Hội thi văn nghệ chào mừng ngày Nhà giáo Việt Nam 20/11 của liên đội”"}
+        for n in range(1, 121)
+    ]  # fmt: skip
+    reader = PdfReader(io.BytesIO(as_pdf.render(document)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) > 3
+    assert "Tuần 1 (trễ 1 giờ)" in text and "Tuần 120 (trễ 120 giờ)" in text
+    assert f"{school['name']} (tiếp)" in text

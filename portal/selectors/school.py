@@ -127,14 +127,22 @@ def _line(row) -> ObligationLine:
     )
 
 
+# A month in which nothing was due (before the school was created, or a new school's first
+# days): the letter's list leaves it out, as it does a compliant month, but the school's own
+# history must not read "đạt yêu cầu" for months it did nothing in.
+NOTHING_DUE = "nothing_due"
+NOTHING_DUE_LABEL = "chưa có nghĩa vụ đến hạn"
+
+
 def _month_line(rows, key: str, published_category: str) -> MonthLine:
     of_month = [r for r in rows if r["month"] == key]
-    category = str(month_verdict_from_rows(of_month, month=key).category)
+    verdict = month_verdict_from_rows(of_month, month=key)
+    category = str(verdict.category) if verdict.obligations else NOTHING_DUE
     return MonthLine(
         month=key,
         label=month_label(key),
         category=category,
-        category_label=CATEGORY_VI[category],
+        category_label=CATEGORY_VI.get(category, NOTHING_DUE_LABEL),
         score=weighted_score(of_month),
         on_time=sum(1 for r in of_month if r["status"] == ObligationStatus.ON_TIME),
         late=sum(1 for r in of_month if r["status"] == ObligationStatus.LATE),

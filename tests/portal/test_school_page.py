@@ -65,6 +65,10 @@ def test_history_month_by_month_with_categories(portal_client, authority, school
     assert "tháng 07/2026" in rows[-1]
     # October's published category is shown beside the computed one
     assert rows[1].count("đạt yêu cầu") == 2
+    # July and August had nothing due: not "đạt yêu cầu" (a school created today read
+    # compliant for every month of the year before it existed)
+    for row in rows[3:]:
+        assert "chưa có nghĩa vụ đến hạn" in row and "đạt yêu cầu" not in row
 
 
 def test_principal_contact_and_website(portal_client, authority, school, frozen_now):

@@ -43,6 +43,9 @@ class ObligationLine:
     evidence: list[dict]
     reason: str
     flags: tuple[str, ...] = ()  # compliance.presentation.flag_texts
+    # An always-present rule (a section that must exist) has no deadline: its due_at is the
+    # moment it was last checked, so the page reads "thường xuyên" instead (as the panel does).
+    ongoing: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ def _line(row) -> ObligationLine:
         evidence=list(row["evidence"] or []),
         reason=row["reason"],
         flags=tuple(flag_texts(row["flags"])),
+        ongoing=row["kind"] == "always_present",
     )
 
 

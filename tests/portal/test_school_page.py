@@ -37,6 +37,8 @@ def test_a_months_obligations_with_due_time_publication_delay_and_evidence(
         period_key="2026-10",
     )
     result(school, rule="work-schedule", status="on_time", due_at=local(2026, 11, 2, 12))
+    # a standing section: its due_at is the moment it was last checked, not a deadline
+    result(school, rule="organisation", kind="always_present", due_at=local(2026, 10, 31, 11, 13))
     page = portal_client(authority).get(f"/truong/{school.code}/", {"thang": "2026-10"}).text
     table = page[page.index("Các nghĩa vụ tháng 10/2026") : page.index("Xu hướng")]
     assert "Kế hoạch tuần" in table
@@ -46,6 +48,8 @@ def test_a_months_obligations_with_due_time_publication_delay_and_evidence(
     assert "20 giờ 30 phút" in table
     assert '<a href="http://tranphu.localhost/ke-hoach/tuan-7/">Kế hoạch tuần 7</a>' in table
     assert "trễ hạn" in table
+    standing = next(row for row in table.split("<tr>") if "Tổ chức" in row)
+    assert "thường xuyên" in standing and "31/10/2026 11:13" not in standing
     # September's monthly plan (due before 1 October) and November's items are not October's
     assert "Kế hoạch tháng" not in table and "Lịch công tác tuần" not in table
 

@@ -14,4 +14,4 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def line(label: str, value: str, note: str = "") -> None:
-    print(f"  {label:<48} {value:>14}  {note}", flush=True)
+    print(f"  {label:<68} {value:>14}  {note}", flush=True)

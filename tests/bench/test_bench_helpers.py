@@ -58,3 +58,12 @@ def test_each_bench_database_has_its_own_broker_namespace(monkeypatch):
     assert first["DATABASE_URL"].endswith("/schoolhost_x_bench")
     assert first["DJANGO_SETTINGS_MODULE"] == "bench.settings"
     assert "DATABASE_URL" in os.environ  # the test process's own settings are untouched
+
+
+def test_the_scale_bench_says_which_goals_are_met():
+    from bench.scale import Goals
+
+    goals = Goals()
+    assert goals.check("dashboard", True, "≤ 300 ms") == "goal ≤ 300 ms: met"
+    assert goals.check("monthly report", False, "≤ 10 s") == "goal ≤ 10 s: NOT MET"
+    assert goals.summary() == "goals met: 1 of 2; not met: monthly report"

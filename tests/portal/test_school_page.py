@@ -54,6 +54,20 @@ def test_a_months_obligations_with_due_time_publication_delay_and_evidence(
     assert "Kế hoạch tháng" not in table and "Lịch công tác tuần" not in table
 
 
+def test_a_long_list_of_evidence_shows_five_pages_and_the_rest_behind_a_disclosure(
+    portal_client, authority, school, frozen_now
+):
+    pages = [
+        {"page_id": n, "title": f"Tin số {n}", "url": f"http://tranphu.localhost/tin/{n}/"}
+        for n in range(1, 13)
+    ]
+    result(school, rule="news", status="on_time", due_at=local(2026, 10, 12, 12), evidence=pages)
+    page = portal_client(authority).get(f"/truong/{school.code}/", {"thang": "2026-10"}).text
+    cell = page[page.index("Tin số 1<") - 60 : page.index("</details>")]
+    assert cell.index("Tin số 5<") < cell.index("<details><summary>và 7 trang khác</summary>")
+    assert cell.index("<summary>") < cell.index("Tin số 6<") and "Tin số 12<" in cell
+
+
 def test_history_month_by_month_with_categories(portal_client, authority, school, frozen_now):
     result(school, status="missing", due_at=local(2026, 9, 14, 12))  # September: did not update
     result(school, status="on_time", due_at=local(2026, 10, 12, 12))  # October: compliant

@@ -1,13 +1,13 @@
 """Which authorities and schools a portal host covers: its authority and every body under it."""
 
 from tenants.models import Authority, School
-from tenants.selectors import authority_and_descendant_ids
+from tenants.selectors import authority_and_descendant_ids, vietnamese_order
 
 
 def authorities_in_scope(authority: Authority) -> list[Authority]:
     """The host's authority and the bodies under it, for the "authority" filter."""
     ids = authority_and_descendant_ids(authority)
-    return list(Authority.objects.filter(pk__in=ids).order_by("name"))
+    return list(Authority.objects.filter(pk__in=ids).order_by(vietnamese_order("name"), "pk"))
 
 
 def scope_ids(authority: Authority, *, within: str | None = None) -> list[int]:

@@ -191,3 +191,18 @@ def test_inspectors_see_the_school_page_without_buttons(portal_client, authority
     assert page.status_code == 200 and school.name in page.text
     assert "<form" not in page.text.split("<main", 1)[1]
     assert "Tạo một trường" not in client.get("/quan-ly/").text
+
+
+def test_school_lists_are_in_vietnamese_alphabetical_order(portal_client, authority, client):
+    """ "Đ" comes after "D" and before "E", as the dashboard sorts; the database's default
+    order put "Điền Hương" after "Phong Xuân" on the public home page and in the workplace."""
+    for name, domain in [("Phong Xuân", "px"), ("Điền Hương", "dh"), ("Diệu Đế", "dd")]:
+        school_make(authority=authority, name=f"Trường {name}", domain=f"{domain}-vi.localhost")
+    expected = ["Trường Diệu Đế", "Trường Điền Hương", "Trường Phong Xuân"]
+
+    def listed(text):
+        return sorted(expected, key=text.index)
+
+    public = client.get("/", HTTP_HOST=authority.portal_domain).text  # parents, the press
+    assert listed(public) == expected
+    assert listed(portal_client(authority, "admin").get("/quan-ly/").text) == expected

@@ -53,7 +53,8 @@ SORT_CHOICES = [
 
 
 class DashboardFilterForm(forms.Form):
-    """The dashboard's GET filters; a bad value is ignored rather than shown as an error."""
+    """The dashboard's GET filters; a bad value is ignored (the list shows every school for
+    that filter) and named in a notice (`ignored`)."""
 
     q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
     cap = forms.ChoiceField(label="Cấp học", required=False)
@@ -77,6 +78,16 @@ class DashboardFilterForm(forms.Form):
             return ""
         self.is_valid()  # fills cleaned_data with every field that is valid
         return self.cleaned_data.get(name) or ""
+
+    def ignored(self) -> list[str]:
+        """One sentence per filter whose value was not understood, naming the value."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return [
+            _("Bộ lọc “%(label)s” không có lựa chọn “%(value)s”: bộ lọc này đã được bỏ qua.")
+            % {"label": self.fields[name].label, "value": self.data.get(name, "")}
+            for name in self.errors
+        ]
 
 
 class ReportGenerateForm(ExplainedForm):

@@ -95,8 +95,12 @@ def test_filters_by_level_category_and_accent_free_search(portal_client, authori
     assert _rows(client.get("/", {"xep_loai": "not_evaluated"}).text) == ["MN Nguyễn Du"]
     assert _rows(client.get("/", {"q": "nguyen du"}).text) == ["MN Nguyễn Du"]
     assert _rows(client.get("/", {"q": "CHAM"}).text) == ["THCS Chăm Chỉ", "THCS Chậm Trễ"]
-    # a nonsense filter value is ignored, not an error
-    assert len(_rows(client.get("/", {"cap": "university"}).text)) == 5
+    # a nonsense filter value is ignored, not an error, and the page says which and why
+    page = client.get("/", {"cap": "university", "xep_loai": "meets"}).text
+    assert len(_rows(page)) == 5
+    assert "Bộ lọc “Cấp học” không có lựa chọn “university”: bộ lọc này đã được bỏ qua." in page
+    assert "Bộ lọc “Xếp loại tháng” không có lựa chọn “meets”" in page
+    assert "bỏ qua" not in client.get("/", {"cap": "preschool"}).text
 
 
 def test_a_province_filters_by_the_authority_under_it(portal_client, frozen_now):

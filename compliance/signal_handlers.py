@@ -84,12 +84,24 @@ def on_school_delete(sender, instance, **kwargs):
     EvidenceChainHead.objects.filter(schema_name=instance.schema_name).delete()
 
 
+def on_school_provisioned(sender, school, **kwargs):
+    """A new school's first evaluation, queued on commit: its sections went live in one insert
+    of log entries (no `post_save` each), so without this only a school whose levels add a
+    section published on its own (a preschool) was rated before the nightly sweep; the others
+    read "chưa đánh giá" until the night."""
+    from compliance.services.outbox import evaluation_request
+
+    evaluation_request(school.schema_name)
+
+
 def connect() -> None:
     from compliance.models import CalendarYear
     from tenants.models import School
+    from tenants.signals import school_provisioned
 
     post_save.connect(on_calendar_change, sender=CalendarYear, dispatch_uid="compliance-cal")
     post_delete.connect(on_calendar_change, sender=CalendarYear, dispatch_uid="compliance-cal-d")
     post_save.connect(on_page_log_entry, sender=PageLogEntry, dispatch_uid="compliance-log")
     pre_delete.connect(on_page_delete, dispatch_uid="compliance-page-delete")
     post_delete.connect(on_school_delete, sender=School, dispatch_uid="compliance-school-delete")
+    school_provisioned.connect(on_school_provisioned, dispatch_uid="compliance-school-new")

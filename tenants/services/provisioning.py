@@ -19,6 +19,7 @@ from tenants.services import pool
 from tenants.services.principal import principal_account_create, set_password_url
 from tenants.services.template import pages_publish_log, pages_publish_unlogged
 from tenants.services.validation import school_input_validate
+from tenants.signals import school_provisioned
 from tenants.site_builder import school_site_builder
 
 
@@ -98,6 +99,7 @@ def school_provision(
                 _site_set_up(school=school, domain=domain)
                 principal = _principal_create(email=principal_email) if principal_email else None
                 set_password_url = _set_password_url(principal, domain) if principal else None
+            school_provisioned.send(sender=School, school=school)
             transaction.on_commit(_pool_refill_later)
         return ProvisionedSchool(
             school=school,

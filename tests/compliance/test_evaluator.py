@@ -62,6 +62,11 @@ def test_combined_level_school_gets_every_rule_of_either_level():
     assert {"a4-1", "a8-1", "a8-3", "a9-5"} <= disclosure  # every level + primary/THCS items
     assert not {"a6-1", "a7-2"} & disclosure  # preschool-only items
     assert "a9-4" not in disclosure  # the menu: no meals served
+    # an item's reason names it by its Vietnamese title (it read "“General information (Art.
+    # 4, a4-1)” cho năm học…")
+    a4_1 = next(o for o in found if o.rule == "disclosure-annual" and o.item == "a4-1")
+    assert a4_1.reason.startswith("“Tên, địa chỉ, số điện thoại, thư điện tử"), a4_1.reason
+    assert "General information" not in a4_1.reason
 
 
 def test_preschool_gets_its_own_rules_and_the_menu():

@@ -211,7 +211,7 @@ class Periodic(Kind):
                 snapshot=ctx.snapshot,
             )
             if levels:
-                codes.append((item["code"], item["title_en"]))
+                codes.append((item["code"], item["title_vi"]))  # reasons are Vietnamese
         return codes
 
     @staticmethod

@@ -23,6 +23,7 @@ from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluati
 from compliance.presentation import (
     CATEGORY_LABELS,
     STATUS_LABELS,
+    due_text,
     duration_text,
     item_title,
     local_text,
@@ -197,10 +198,7 @@ def _row(result, *, calendar, rulesets, overrides, models, pages) -> PanelRow:
         title=title,
         period_label=label,
         period_key=result.period_key,
-        # An always-present rule has no deadline: its due_at is the moment it was last checked.
-        due=gettext("thường xuyên")
-        if result.kind == "always_present"
-        else local_text(result.due_at),
+        due=due_text(result.kind, result.due_at),
         status=result.status,
         status_label=STATUS_LABELS[lang][result.status],
         late_by=duration_text(result.late_by, lang=lang),

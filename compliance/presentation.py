@@ -7,6 +7,8 @@ words from here, so one obligation reads the same in a report, an e-mail and on 
 
 import datetime as dt
 
+from django.utils.translation import gettext
+
 from compliance.models import ObligationStatus
 from compliance.selectors import bundled_rulesets
 from tenants.dates import datetime_format
@@ -113,6 +115,13 @@ def flag_texts(flags) -> list[str]:
 def local_text(moment) -> str:
     """An aware moment as people read it, `dd/mm/yyyy HH:MM` local time; "—" for None."""
     return datetime_format(moment) if moment else "—"
+
+
+def due_text(kind: str, due_at) -> str:
+    """A result's "Hạn": the deadline as `local_text` reads it, or "thường xuyên" (in the active
+    language) for an always-present rule, which has no deadline — its due_at is only the moment
+    it was last checked."""
+    return gettext("thường xuyên") if kind == "always_present" else local_text(due_at)
 
 
 def duration_text(delta, *, lang: str = "vi") -> str:

@@ -10,6 +10,7 @@ from compliance.models import ObligationResult, ObligationStatus, SchoolEvaluati
 from compliance.presentation import (
     CATEGORY_VI,
     STATUS_VI,
+    due_text,
     duration_text,
     flag_texts,
     item_title,
@@ -43,9 +44,10 @@ class ObligationLine:
     evidence: list[dict]
     reason: str
     flags: tuple[str, ...] = ()  # compliance.presentation.flag_texts
-    # An always-present rule (a section that must exist) has no deadline: its due_at is the
-    # moment it was last checked, so the page reads "thường xuyên" instead (as the panel does).
-    ongoing: bool = False
+    due: str = ""  # the "Hạn" column: compliance.presentation.due_text, as the school's panel
+    # A month's news can be dozens of pages: the first EVIDENCE_SHOWN are listed, the rest
+    # behind a "và N trang khác" disclosure.
+    evidence_more: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,11 @@ def _website(school: School) -> str | None:
     return site_url(host) if host else None
 
 
+EVIDENCE_SHOWN = 5
+
+
 def _line(row) -> ObligationLine:
+    evidence = list(row["evidence"] or [])
     return ObligationLine(
         rule=row["rule"],
         title=rule_title(row["ruleset"], row["rule"]),
@@ -124,10 +130,11 @@ def _line(row) -> ObligationLine:
         status_label=STATUS_VI.get(row["status"], row["status"]),
         satisfied_at=row["satisfied_at"],
         late_by=duration_text(row["late_by"]),
-        evidence=list(row["evidence"] or []),
+        evidence=evidence[:EVIDENCE_SHOWN],
         reason=row["reason"],
         flags=tuple(flag_texts(row["flags"])),
-        ongoing=row["kind"] == "always_present",
+        due=due_text(row["kind"], row["due_at"]),
+        evidence_more=evidence[EVIDENCE_SHOWN:],
     )
 
 
@@ -146,7 +153,7 @@ def _month_line(rows, key: str, published_category: str) -> MonthLine:
         month=key,
         label=month_label(key),
         category=category,
-        category_label=CATEGORY_VI.get(category, NOTHING_DUE_LABEL),
+        category_label=NOTHING_DUE_LABEL if category == NOTHING_DUE else CATEGORY_VI[category],
         score=weighted_score(of_month),
         on_time=sum(1 for r in of_month if r["status"] == ObligationStatus.ON_TIME),
         late=sum(1 for r in of_month if r["status"] == ObligationStatus.LATE),

@@ -616,20 +616,19 @@ def run(args) -> dict:
     )
     forward, migrated = _migrate_real(workers)
     results["migrate_real_s"] = round(forward, 1)
+    at_3000 = forward / max(migrated, 1) * 3000  # at this run's rate
     line(
         f"real migration (column + index on pages), {migrated} schools, {workers} workers",
         f"{forward:.1f} s",
-        f"≈ {forward / max(migrated, 1) * 3000:.0f} s at 3,000, "
-        + goals.check("real migration", forward / max(migrated, 1) * 3000 <= 600, "≤ 600 s"),
+        f"≈ {at_3000:.0f} s at 3,000, " + goals.check("real migration", at_3000 <= 600, "≤ 600 s"),
     )
     results["sweep_s"] = round(_sweep(2, built), 1)
+    at_3000 = results["sweep_s"] / (total - 1) * 3000
     line(
         f"nightly evaluation of {total - 1} schools, 2 Celery workers",
         f"{results['sweep_s']} s",
-        f"≈ {results['sweep_s'] / (total - 1) * 3000:.0f} s at 3,000, "
-        + goals.check(
-            "nightly evaluation", results["sweep_s"] / (total - 1) * 3000 <= 180, "≤ 180 s"
-        ),
+        f"≈ {at_3000:.0f} s at 3,000, "
+        + goals.check("nightly evaluation", at_3000 <= 180, "≤ 180 s"),
     )
     dashboard, report = _dashboard_and_report()
     results["dashboard_p50_ms"] = round(dashboard * 1000, 1)

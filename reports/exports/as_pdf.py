@@ -157,6 +157,7 @@ def _signature(pdf: FPDF, official: dict, *, fallback_signer: str) -> None:
 # page's repeated heading row beside it).
 ROW_LINES = 35
 ITEMS_W = 105  # mm: the items column
+LINE_H = 4.8  # mm: a printed line of the table
 
 
 def _table(pdf: FPDF, schools: list[dict]) -> None:
@@ -164,7 +165,7 @@ def _table(pdf: FPDF, schools: list[dict]) -> None:
     with pdf.table(
         col_widths=(10, 55, ITEMS_W),
         headings_style=FontFace(emphasis="BOLD", fill_color=(221, 229, 240)),
-        line_height=4.8,
+        line_height=LINE_H,
         text_align=("CENTER", "LEFT", "LEFT"),
     ) as table:
         table.row(("STT", "Trường", "Nội dung thiếu / trễ"))
@@ -184,7 +185,7 @@ def _item_chunks(pdf: FPDF, lines: list[str]) -> list[str]:
     ["—"] when there are none."""
     chunks, current, used = [], [], 0
     for line in lines:
-        height = len(pdf.multi_cell(ITEMS_W - 2, 4.8, line, dry_run=True, output="LINES"))
+        height = len(pdf.multi_cell(ITEMS_W - 2, LINE_H, line, dry_run=True, output="LINES"))
         if current and used + height > ROW_LINES:
             chunks.append("\n".join(current))
             current, used = [], 0

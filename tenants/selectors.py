@@ -5,12 +5,14 @@ from django.db.models.functions import Collate
 from tenants.hosts import host_for_lookup
 from tenants.models import Authority, Domain, School
 
+# PostgreSQL's ICU collation for Vietnamese: "Điền" after "Diệu", before "Phong" (the database's
+# default order put "Điền Hương" after "Phong Xuân").
+VIETNAMESE_COLLATION = "vi-x-icu"
+
 
 def vietnamese_order(field: str) -> Collate:
-    """`field` in Vietnamese alphabetical order (ICU's `vi` collation: "Điền" after "Diệu",
-    before "Phong"), as the dashboard sorts; the database's default order put "Điền Hương"
-    after "Phong Xuân"."""
-    return Collate(field, "vi-x-icu")
+    """`field` in Vietnamese alphabetical order, for an ORM `order_by`."""
+    return Collate(field, VIETNAMESE_COLLATION)
 
 
 def school_for_host(hostname: str) -> School | None:

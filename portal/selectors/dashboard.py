@@ -25,13 +25,14 @@ from reports.months import MonthKey, school_year_months
 from tenants.models import Authority, School
 from tenants.replica import read_connection
 from tenants.schoolcalendar.localtime import LOCAL_TZ, local_date
+from tenants.selectors import VIETNAMESE_COLLATION
 from tenants.text import text_key
 
 TREND_WEEKS = 12
 
 SORTS = {
-    "ten": 'sch.name COLLATE "vi-x-icu", sch.id',
-    "-ten": 'sch.name COLLATE "vi-x-icu" DESC, sch.id',
+    "ten": f'sch.name COLLATE "{VIETNAMESE_COLLATION}", sch.id',
+    "-ten": f'sch.name COLLATE "{VIETNAMESE_COLLATION}" DESC, sch.id',
     "diem-thang": "month_score ASC NULLS LAST, sch.id",
     "-diem-thang": "month_score DESC NULLS LAST, sch.id",
     "diem-nam": "year_score ASC NULLS LAST, sch.id",
